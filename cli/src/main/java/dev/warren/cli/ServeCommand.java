@@ -1,0 +1,54 @@
+package dev.warren.cli;
+
+import dev.warren.definitions.DefinitionsException;
+import dev.warren.definitions.DefinitionsReader;
+import dev.warren.protocol.HttpEdge;
+import dev.warren.protocol.JsonLineDecisionLog;
+import dev.warren.service.AuthService;
+import dev.warren.service.AuthServices;
+import dev.warren.store.InMemoryStore;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code warren serve}: the four auth paths on a local HTTP server. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Answer /auth/user, /auth/vhost, /auth/resource and /auth/topic over HTTP.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--definitions", paramLabel = "FILE", required = true,
+            description = "RabbitMQ definitions export to answer from.")
+    Path definitions;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (0 picks a free one; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Override
+    public Integer call() throws Exception {
+        AuthService service;
+        try {
+            InMemoryStore store = new InMemoryStore(DefinitionsReader.read(definitions));
+            service = AuthServices.over(store, store);
+        } catch (DefinitionsException e) {
+            System.err.println("warren serve: " + e.getMessage());
+            return 2;
+        }
+        HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out));
+        AuthServer server = AuthServer.start(new InetSocketAddress(bind, port), edge);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "warren-shutdown"));
+        System.out.println("listening on " + server.url());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.warren.definitions;
+
+import dev.warren.password.PasswordHash;
+import dev.warren.policy.PermissionTriple;
+import dev.warren.policy.TopicPermission;
+import dev.warren.policy.UserPolicy;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The access-control part of a RabbitMQ definitions export: users, vhosts, permissions. */
+public record Definitions(List<User> users, List<String> vhosts, List<Permission> permissions,
+                          List<TopicPermissionEntry> topicPermissions) {
+
+    /**
+     * One user. {@code hash} is empty for a passwordless user. {@code certificateLogin} and
+     * {@code disabled} come from warren's own fields, which RabbitMQ ignores on import.
+     */
+    public record User(String name, Optional<PasswordHash> hash, List<String> tags, boolean certificateLogin,
+                       boolean disabled) {
+        public User {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    public record Permission(String user, String vhost, PermissionTriple triple) {
+    }
+
+    public record TopicPermissionEntry(String user, TopicPermission permission) {
+    }
+
+    public Definitions {
+        users = List.copyOf(users);
+        vhosts = List.copyOf(vhosts);
+        permissions = List.copyOf(permissions);
+        topicPermissions = List.copyOf(topicPermissions);
+    }
+
+    /** Every user's policy, keyed by name, in file order. */
+    public Map<String, UserPolicy> policies() {
+        Map<String, Map<String, PermissionTriple>> triples = new HashMap<>();
+        for (Permission p : permissions) {
+            triples.computeIfAbsent(p.user(), k -> new HashMap<>()).put(p.vhost(), p.triple());
+        }
+        Map<String, Map<UserPolicy.TopicKey, TopicPermission>> topics = new HashMap<>();
+        for (TopicPermissionEntry t : topicPermissions) {
+            topics.computeIfAbsent(t.user(), k -> new HashMap<>())
+                    .put(new UserPolicy.TopicKey(t.permission().vhost(), t.permission().exchange()), t.permission());
+        }
+        Map<String, UserPolicy> out = new LinkedHashMap<>();
+        for (User u : users) {
+            out.put(u.name(), new UserPolicy(u.name(), u.tags(), u.disabled(), u.certificateLogin(),
+                    triples.getOrDefault(u.name(), Map.of()), topics.getOrDefault(u.name(), Map.of()),
+                    Optional.empty()));
+        }
+        return out;
+    }
+}

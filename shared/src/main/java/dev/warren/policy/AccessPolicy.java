@@ -1,0 +1,103 @@
+package dev.warren.policy;
+
+import dev.warren.policy.AuthRequest.ResourceRequest;
+import dev.warren.policy.AuthRequest.TopicRequest;
+import dev.warren.policy.AuthRequest.VhostRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The authorisation decisions of RabbitMQ's internal backend over one user's policy: vhost,
+ * resource and topic. Deny is the default; each allow is reached by one explicit condition.
+ * Password checks live in {@link dev.warren.password.Authenticator}.
+ */
+public final class AccessPolicy {
+
+    /** Variables RabbitMQ expands in topic patterns, in the order they are replaced. */
+    public static final List<String> TOPIC_VARIABLES = List.of("username", "vhost", "client_id");
+
+    private final PermissionRegex regex;
+
+    public AccessPolicy(PermissionRegex regex) {
+        this.regex = regex;
+    }
+
+    /** Allow iff the user has a permission entry (any triple, even all-empty) on the vhost. */
+    public Decision checkVhost(UserPolicy user, VhostRequest request) {
+        if (user.disabled()) {
+            return Decision.deny("user '" + user.username() + "' is disabled");
+        }
+        if (user.permissionsOn(request.vhost()).isEmpty()) {
+            return noPermissionsOnVhost(user, request.vhost());
+        }
+        return Decision.allow("user '" + user.username() + "' has permissions on vhost '" + request.vhost() + "'");
+    }
+
+    /** Unanchored match of the permission's regex against the resource name. */
+    public Decision checkResource(UserPolicy user, ResourceRequest request) {
+        if (user.disabled()) {
+            return Decision.deny("user '" + user.username() + "' is disabled");
+        }
+        Optional<PermissionTriple> triple = user.permissionsOn(request.vhost());
+        if (triple.isEmpty()) {
+            return noPermissionsOnVhost(user, request.vhost());
+        }
+        String permissionName = request.permission().wireName();
+        String pattern = triple.get().regexFor(request.permission());
+        String what = request.kind().wireName() + " '" + request.name() + "' in vhost '" + request.vhost() + "'";
+        return decide(pattern, request.name(), permissionName + " regex '" + pattern + "'", what);
+    }
+
+    /**
+     * No topic permission for the exchange: allow. Otherwise the write/read regex, with
+     * {@code {username}}, {@code {vhost}} and {@code {client_id}} replaced by the request's
+     * variable values (inserted as they are, like the broker), is matched against the routing key.
+     */
+    public Decision checkTopic(UserPolicy user, TopicRequest request) {
+        if (user.disabled()) {
+            return Decision.deny("user '" + user.username() + "' is disabled");
+        }
+        Optional<TopicPermission> topic = user.topicPermission(request.vhost(), request.exchange());
+        if (topic.isEmpty()) {
+            return Decision.allow("no topic permissions for exchange '" + request.exchange() + "' in vhost '"
+                    + request.vhost() + "'");
+        }
+        Optional<String> pattern = topic.get().regexFor(request.permission());
+        if (pattern.isEmpty()) {
+            return Decision.deny("permission '" + request.permission().wireName() + "' does not apply to topics");
+        }
+        String expanded = expand(pattern.get(), request.variables());
+        String label = request.permission().wireName() + " regex '" + expanded + "'"
+                + (expanded.equals(pattern.get()) ? "" : " (expanded from '" + pattern.get() + "')");
+        String what = "routing key '" + request.routingKey() + "' on topic exchange '" + request.exchange()
+                + "' in vhost '" + request.vhost() + "'";
+        return decide(expanded, request.routingKey(), label, what);
+    }
+
+    /** Replaces {@code {name}} placeholders with the given values, verbatim (no regex quoting). */
+    public static String expand(String pattern, Map<String, String> variables) {
+        String result = pattern;
+        for (String name : TOPIC_VARIABLES) {
+            String value = variables.get(name);
+            if (value != null) {
+                result = result.replace("{" + name + "}", value);
+            }
+        }
+        return result;
+    }
+
+    private Decision decide(String pattern, String subject, String label, String what) {
+        return switch (regex.match(pattern, subject)) {
+            case MATCH -> Decision.allow(label + " matches '" + subject + "'");
+            case NO_MATCH -> Decision.deny(label + " does not match '" + subject + "' (" + what + ")");
+            case INVALID -> Decision.deny(label + " does not compile (" + what + ")");
+            case BUDGET_EXCEEDED -> Decision.deny(label + " exceeded the evaluation budget against '" + subject
+                    + "' (" + what + ")");
+        };
+    }
+
+    private static Decision noPermissionsOnVhost(UserPolicy user, String vhost) {
+        return Decision.deny("no permissions on vhost '" + vhost + "' for user '" + user.username() + "'");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.warren.policy;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A user's write/read routing-key regexes for one topic exchange in one vhost. */
+public record TopicPermission(String vhost, String exchange, String write, String read) {
+
+    public TopicPermission {
+        Objects.requireNonNull(vhost);
+        Objects.requireNonNull(exchange);
+        Objects.requireNonNull(write);
+        Objects.requireNonNull(read);
+    }
+
+    /** Topic permissions exist only for write and read. */
+    public Optional<String> regexFor(Permission permission) {
+        return switch (permission) {
+            case WRITE -> Optional.of(write);
+            case READ -> Optional.of(read);
+            case CONFIGURE -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package dev.warren.protocol;
+
+import dev.warren.policy.AuthPath;
+import dev.warren.policy.AuthRequest;
+import dev.warren.policy.AuthRequest.ResourceRequest;
+import dev.warren.policy.AuthRequest.TopicRequest;
+import dev.warren.policy.AuthRequest.VhostRequest;
+import dev.warren.policy.Decision;
+import dev.warren.protocol.FormDecoder.MalformedFormException;
+import dev.warren.protocol.RequestParser.ParseResult;
+import dev.warren.service.AuthService;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP rules of DESIGN.md §2 in one place, shared by the Lambda handlers and the local
+ * server: exact paths (else 404), GET reads the query, POST reads a form body (else deny), other
+ * methods 405, and every decision is a 200 with {@code allow}, {@code allow tags} or
+ * {@code deny}. Nothing below turns into a 5xx.
+ */
+public final class HttpEdge {
+
+    /** Largest body that gets a real answer. */
+    public static final int MAX_BODY_BYTES = 128 * 1024;
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
+    private final AuthService service;
+    private final DecisionLog log;
+
+    public HttpEdge(AuthService service, DecisionLog log) {
+        this.service = service;
+        this.log = log;
+    }
+
+    public EdgeResponse handle(EdgeRequest request) {
+        long started = System.nanoTime();
+        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElse(null);
+        if (path == null) {
+            return EdgeResponse.notFound();
+        }
+        boolean get = request.method().equals("GET");
+        if (!get && !request.method().equals("POST")) {
+            return EdgeResponse.methodNotAllowed();
+        }
+        if (!get && request.body() != null && request.body().length > MAX_BODY_BYTES) {
+            return EdgeResponse.tooLarge();
+        }
+        try {
+            return answer(path, request, started);
+        } catch (RuntimeException | StackOverflowError e) {
+            Decision deny = Decision.deny("internal error: " + e.getClass().getSimpleName());
+            log.record(record(path, request, null, null, deny, started));
+            return EdgeResponse.ok(deny.body());
+        }
+    }
+
+    private EdgeResponse answer(AuthPath path, EdgeRequest request, long started) {
+        byte[] form;
+        if (request.method().equals("GET")) {
+            form = request.rawQuery() == null ? new byte[0] : request.rawQuery();
+        } else if (!isForm(request.contentType())) {
+            return deny(path, request, null, "POST without Content-Type " + FORM_TYPE, started);
+        } else if (request.body() == null) {
+            return deny(path, request, null, "body is not valid base64", started);
+        } else {
+            form = request.body();
+        }
+        Map<String, List<String>> params;
+        try {
+            params = FormDecoder.decode(form);
+        } catch (MalformedFormException e) {
+            return deny(path, request, null, "malformed request: " + e.getMessage(), started);
+        }
+        ParseResult parsed = RequestParser.parse(path, params);
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return deny(path, request, rejected.username().orElse(null),
+                    "malformed request: " + rejected.reason(), started);
+        }
+        AuthRequest authRequest = ((ParseResult.Parsed) parsed).request();
+        Decision decision = service.decide(authRequest);
+        log.record(record(path, request, authRequest, authRequest.username(), decision, started));
+        return EdgeResponse.ok(decision.body());
+    }
+
+    private EdgeResponse deny(AuthPath path, EdgeRequest request, String username, String reason, long started) {
+        Decision decision = Decision.deny(reason);
+        log.record(record(path, request, null, username, decision, started));
+        return EdgeResponse.ok(decision.body());
+    }
+
+    static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.toLowerCase(Locale.ROOT).equals(FORM_TYPE);
+    }
+
+    private static DecisionRecord record(AuthPath path, EdgeRequest request, AuthRequest parsed, String username,
+                                         Decision decision, long started) {
+        String vhost = null;
+        String resource = null;
+        String name = null;
+        String permission = null;
+        String routingKey = null;
+        switch (parsed) {
+            case VhostRequest v -> vhost = v.vhost();
+            case ResourceRequest r -> {
+                vhost = r.vhost();
+                resource = r.kind().wireName();
+                name = r.name();
+                permission = r.permission().wireName();
+            }
+            case TopicRequest t -> {
+                vhost = t.vhost();
+                resource = "topic";
+                name = t.exchange();
+                permission = t.permission().wireName();
+                routingKey = t.routingKey();
+            }
+            case null, default -> { }
+        }
+        long micros = (System.nanoTime() - started) / 1_000;
+        return new DecisionRecord(path.label(), request.method(), username, vhost, resource, name, permission,
+                routingKey, decision.result(), decision.reason(), micros);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.warren.store;
+
+import dev.warren.policy.UserPolicy;
+import java.util.Optional;
+
+/** Where users' policies live: one lookup returns everything about one user. */
+public interface PolicyStore {
+
+    /**
+     * @return the user's policy, or empty when the user does not exist
+     * @throws StoreException when the store cannot answer
+     */
+    Optional<UserPolicy> findUser(String username);
+}
