@@ -1,17 +1,14 @@
 package dev.warren.cli;
 
 import dev.warren.definitions.DefinitionsException;
-import dev.warren.definitions.DefinitionsReader;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.protocol.JsonLineDecisionLog;
 import dev.warren.service.AuthService;
-import dev.warren.service.AuthServices;
-import dev.warren.store.InMemoryStore;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code warren serve}: the four auth paths on a local HTTP server. */
@@ -19,9 +16,8 @@ import picocli.CommandLine.Option;
         description = "Answer /auth/user, /auth/vhost, /auth/resource and /auth/topic over HTTP.")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--definitions", paramLabel = "FILE", required = true,
-            description = "RabbitMQ definitions export to answer from.")
-    Path definitions;
+    @Mixin
+    StoreOptions stores;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
@@ -33,8 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AuthService service;
         try {
-            InMemoryStore store = new InMemoryStore(DefinitionsReader.read(definitions));
-            service = AuthServices.over(store, store);
+            service = stores.authService();
         } catch (DefinitionsException e) {
             System.err.println("warren serve: " + e.getMessage());
             return 2;
