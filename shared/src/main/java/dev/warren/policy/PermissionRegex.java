@@ -12,7 +12,9 @@ import java.util.regex.PatternSyntaxException;
  *
  * <ul>
  *   <li>Matching is unanchored ({@link Matcher#find()}), like Erlang's {@code re:run}.</li>
- *   <li>The empty regex matches nothing (RabbitMQ treats {@code ''} as {@code ^$} on names and denies).</li>
+ *   <li>The empty regex is {@code ^$}, exactly as the broker rewrites it: it matches only an empty
+ *       name or routing key (resource names are never empty: the default exchange is
+ *       {@code amq.default}), so in practice {@code ''} denies.</li>
  *   <li>Patterns compile with {@link Pattern#UNIX_LINES} so that {@code $} and {@code .} treat only
  *       {@code \n} as a line terminator, as PCRE does by default.</li>
  *   <li>Evaluation is bounded: the subject counts character reads and aborts past a budget, so a
@@ -28,6 +30,8 @@ public final class PermissionRegex {
     /** Character reads allowed for one match; a normal permission check needs a few hundred. */
     public static final long DEFAULT_STEP_BUDGET = 1_000_000L;
     private static final int MAX_CACHED = 10_000;
+    /** RabbitMQ's rewrite of {@code ''} in rabbit_auth_backend_internal. */
+    private static final String EMPTY_REGEX_MEANS = "^$";
 
     private final long stepBudget;
     private final Map<String, Optional<Pattern>> cache = new ConcurrentHashMap<>();
@@ -54,10 +58,7 @@ public final class PermissionRegex {
     }
 
     public RegexOutcome match(String regex, String value) {
-        if (regex.isEmpty()) {
-            return RegexOutcome.NO_MATCH;
-        }
-        Optional<Pattern> pattern = compiled(regex);
+        Optional<Pattern> pattern = compiled(regex.isEmpty() ? EMPTY_REGEX_MEANS : regex);
         if (pattern.isEmpty()) {
             return RegexOutcome.INVALID;
         }

@@ -75,10 +75,11 @@ class AccessPolicyTest {
     }
 
     @Test
-    void emptyRegexDeniesEverything() {
+    void emptyRegexDeniesEveryRealName() {
         for (Permission p : Permission.values()) {
-            assertThat(policy.checkResource(app, resource("orders", ResourceKind.QUEUE, "", p)).allowed()).isFalse();
             assertThat(policy.checkResource(app, resource("orders", ResourceKind.QUEUE, "q", p)).allowed()).isFalse();
+            assertThat(policy.checkResource(app, resource("orders", ResourceKind.EXCHANGE, "amq.default", p))
+                    .allowed()).isFalse();
         }
     }
 
@@ -141,9 +142,12 @@ class AccessPolicyTest {
     }
 
     @Test
-    void topicEmptyRegexDenies() {
+    void topicEmptyRegexIsCaretDollar() {
         assertThat(policy.checkTopic(app, topic("events", Permission.READ, "orders.app.x",
                 Map.of("username", "app"))).allowed()).isFalse();
+        assertThat(policy.checkTopic(app, topic("events", Permission.READ, "x", Map.of())).allowed()).isFalse();
+        // as in the broker: '' becomes '^$', so only the empty routing key passes
+        assertThat(policy.checkTopic(app, topic("events", Permission.READ, "", Map.of())).allowed()).isTrue();
     }
 
     @Test

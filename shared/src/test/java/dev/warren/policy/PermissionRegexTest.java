@@ -23,9 +23,12 @@ class PermissionRegexTest {
     }
 
     @Test
-    void emptyRegexMatchesNothingNotEverything() {
-        assertThat(regex.match("", "")).isEqualTo(RegexOutcome.NO_MATCH);
+    void emptyRegexIsCaretDollarNotMatchAll() {
         assertThat(regex.match("", "anything")).isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match("", "a")).isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match("", " ")).isEqualTo(RegexOutcome.NO_MATCH);
+        // the broker rewrites '' to '^$', which matches the empty string
+        assertThat(regex.match("", "")).isEqualTo(RegexOutcome.MATCH);
     }
 
     @Test
