@@ -30,8 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
         AuthService service;
         try {
             service = stores.authService();
-        } catch (DefinitionsException e) {
-            System.err.println("warren serve: " + e.getMessage());
+        } catch (DefinitionsException | RuntimeException e) {
+            // a bad definitions file, a bad setting (ConfigException), no AWS region: stop with the reason
+            System.err.println("warren serve: " + ImportDefinitionsCommand.message(e));
             return 2;
         }
         HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out));

@@ -1,29 +1,62 @@
 package dev.warren.cli;
 
+import dev.warren.config.WarrenConfig;
+import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.service.AuthService;
-import dev.warren.service.AuthServices;
-import dev.warren.store.InMemoryStore;
+import dev.warren.store.InMemorySecretStore;
+import dev.warren.store.aws.AwsAuthService;
+import dev.warren.store.aws.DefinitionsImporter;
+import dev.warren.store.aws.DynamoDbPolicyStore;
+import dev.warren.store.aws.UserItems;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command's decisions come from, shared by {@code serve} and {@code invoke}:
- * a definitions file, or (with {@code --aws}) the real stores.
+ * Where a command's decisions come from, shared by {@code serve} and {@code invoke}: a
+ * definitions file loaded into an in-process DynamoDB Local (hashes in an in-process secret
+ * store), or with {@code --aws} the real DynamoDB table and Secrets Manager. Both go through the
+ * same store and cache code as the Lambda functions.
  */
 public final class StoreOptions {
 
     @Option(names = "--definitions", paramLabel = "FILE",
-            description = "RabbitMQ definitions export to answer from.")
+            description = "RabbitMQ definitions export to answer from (loaded into an in-process DynamoDB Local).")
     Path definitions;
 
-    /** Builds the decision service these options name. */
+    @Option(names = "--aws", description = "Answer from the real DynamoDB table and Secrets Manager "
+            + "(region, credentials and endpoints from the standard AWS chain, e.g. AWS_ENDPOINT_URL).")
+    boolean aws;
+
+    @Mixin
+    AwsOptions names = new AwsOptions();
+
+    /**
+     * Builds the decision service these options name.
+     *
+     * @throws DefinitionsException when the definitions file is missing or unusable
+     * @throws dev.warren.config.ConfigException when a setting is invalid
+     */
     public AuthService authService() throws DefinitionsException {
-        if (definitions == null) {
-            throw new DefinitionsException("give --definitions FILE");
+        WarrenConfig config = names.config();
+        if (aws) {
+            if (definitions != null) {
+                throw new DefinitionsException("give either --definitions FILE or --aws, not both"
+                        + " (load a file into AWS with `warren import_definitions FILE`)");
+            }
+            return AwsAuthService.fromConfig(config);
         }
-        InMemoryStore store = new InMemoryStore(DefinitionsReader.read(definitions));
-        return AuthServices.over(store, store);
+        if (definitions == null) {
+            throw new DefinitionsException("give --definitions FILE (or --aws)");
+        }
+        Definitions loaded = DefinitionsReader.read(definitions);
+        EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
+        UserItems.createTableIfMissing(dynamo.client(), config.table());
+        InMemorySecretStore secrets = new InMemorySecretStore();
+        new DefinitionsImporter(dynamo.client(), config.table(), secrets, config.secretPrefix())
+                .importDefinitions(loaded);
+        return AwsAuthService.over(new DynamoDbPolicyStore(dynamo.client(), config.table()), secrets, config);
     }
 }

@@ -18,7 +18,13 @@ public final class AuthServices {
 
     /** @param hasher sets the cost of the dummy verification run for unknown users */
     public static AuthService over(PolicyStore policies, PasswordHashStore hashes, PasswordHasher hasher) {
-        Authenticator authenticator = new Authenticator(hashes, Authenticator.dummyHash(hasher));
+        return over(policies, hashes, hasher, CredentialCache.disabled());
+    }
+
+    /** @param verified the verified-credentials cache (skips the slow hash on repeated logins) */
+    public static AuthService over(PolicyStore policies, PasswordHashStore hashes, PasswordHasher hasher,
+                                   CredentialCache verified) {
+        Authenticator authenticator = new Authenticator(hashes, Authenticator.dummyHash(hasher), verified);
         return new AuthService(policies, authenticator, new AccessPolicy(new PermissionRegex()));
     }
 }

@@ -18,10 +18,17 @@ public final class Authenticator {
 
     private final PasswordHashStore hashes;
     private final PasswordHash dummyHash;
+    private final CredentialCache verified;
 
     public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash) {
+        this(hashes, dummyHash, CredentialCache.disabled());
+    }
+
+    /** @param verified remembers passwords that verified, so repeated logins skip the slow hash */
+    public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash, CredentialCache verified) {
         this.hashes = hashes;
         this.dummyHash = dummyHash;
+        this.verified = verified;
     }
 
     /** A dummy hash with the same cost as newly set passwords. */
@@ -53,9 +60,13 @@ public final class Authenticator {
         if (password.isEmpty()) {
             return Decision.deny("user '" + user.username() + "' - invalid credentials: empty password");
         }
+        if (verified.isVerified(user.username(), password, hash.get())) {
+            return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated (cached)");
+        }
         if (!PasswordHasher.verify(password, hash.get())) {
             return Decision.deny("user '" + user.username() + "' - invalid credentials: wrong password");
         }
+        verified.rememberVerified(user.username(), password, hash.get());
         return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated");
     }
 }

@@ -1,0 +1,38 @@
+package dev.warren.store.aws;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Short, operator-readable descriptions of SDK failures (one line, no request ids or stack). */
+final class AwsErrors {
+
+    private AwsErrors() {
+    }
+
+    static String describe(SdkException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return "timed out (" + firstLine(e.getMessage()) + ")";
+        }
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            return (code == null ? "error" : code) + (message == null ? "" : ": " + message);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = firstLine(e.getMessage());
+        return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

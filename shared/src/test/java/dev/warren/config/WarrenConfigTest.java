@@ -1,0 +1,71 @@
+package dev.warren.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WarrenConfigTest {
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        WarrenConfig config = WarrenConfig.fromEnvironment(Map.of());
+        assertThat(config.table()).isEqualTo("warren");
+        assertThat(config.secretPrefix()).isEqualTo("warren/users/");
+        assertThat(config.policyTtl()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.negativeTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.staleWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.awsTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.awsAttemptTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.awsMaxAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void readsEverySetting() {
+        WarrenConfig config = WarrenConfig.fromEnvironment(Map.of(
+                "WARREN_TABLE", "auth-prod", "WARREN_SECRET_PREFIX", "rabbit/", "WARREN_POLICY_TTL_SECONDS", "30",
+                "WARREN_STALE_SECONDS", "0", "WARREN_AWS_TIMEOUT_MILLIS", "500", "WARREN_AWS_ATTEMPT_TIMEOUT_MILLIS", "250",
+                "WARREN_AWS_MAX_ATTEMPTS", "3", "WARREN_CACHE_MAX_ENTRIES", "100"));
+        assertThat(config.table()).isEqualTo("auth-prod");
+        assertThat(config.secretPrefix()).isEqualTo("rabbit/");
+        assertThat(config.policyTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.staleWindow()).isZero();
+        assertThat(config.awsTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.awsAttemptTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.awsMaxAttempts()).isEqualTo(3);
+        assertThat(config.cacheMaxEntries()).isEqualTo(100);
+    }
+
+    @Test
+    void attemptTimeoutDefaultsToTheTotalWhenTheTotalIsShort() {
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_AWS_TIMEOUT_MILLIS", "300")).awsAttemptTimeout())
+                .isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void badValuesFailWithEveryVariableNamed() {
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of(
+                "WARREN_POLICY_TTL_SECONDS", "abc", "WARREN_AWS_TIMEOUT_MILLIS", "-5", "WARREN_TABLE", "x")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("WARREN_POLICY_TTL_SECONDS must be a whole number of seconds from 0 to 3600, got 'abc'")
+                .hasMessageContaining("WARREN_AWS_TIMEOUT_MILLIS")
+                .hasMessageContaining("WARREN_TABLE must be a DynamoDB table name");
+    }
+
+    @Test
+    void attemptLongerThanCallIsRejected() {
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of(
+                "WARREN_AWS_TIMEOUT_MILLIS", "1000", "WARREN_AWS_ATTEMPT_TIMEOUT_MILLIS", "2000")))
+                .hasMessageContaining("must not exceed");
+    }
+
+    @Test
+    void secretPrefixMustUseSecretNameCharacters() {
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_SECRET_PREFIX", "bad prefix/")))
+                .hasMessageContaining("WARREN_SECRET_PREFIX");
+        assertThatThrownBy(() -> WarrenConfig.defaults().withTable("no spaces"))
+                .isInstanceOf(ConfigException.class);
+    }
+}
