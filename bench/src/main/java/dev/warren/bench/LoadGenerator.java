@@ -1,0 +1,137 @@
+package dev.warren.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded load test against a warren server on loopback: C keep-alive connections, each
+ * sending broker-style POSTs (a mix of the four paths) for D seconds, then stopping. Prints
+ * throughput and latency percentiles. Refuses any host that is not loopback.
+ *
+ * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20</pre>
+ */
+public final class LoadGenerator {
+
+    private static final String[][] REQUESTS = {
+        {"/auth/user", "username=app&password=app-secret"},
+        {"/auth/vhost", "username=app&vhost=%2F&ip=127.0.0.1&tags="},
+        {"/auth/resource", "username=app&vhost=%2F&resource=queue&name=app.orders&permission=configure&tags="},
+        {"/auth/resource", "username=app&vhost=%2F&resource=exchange&name=amq.default&permission=write&tags="},
+        {"/auth/topic", "username=sensor-1&vhost=iot&resource=topic&name=amq.topic&permission=write"
+                + "&routing_key=sensors.sensor-1.t&variable_map.username=sensor-1&variable_map.vhost=iot"},
+    };
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        InetAddress address = InetAddress.getByName(url.getHost());
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("load tests target loopback only, not " + address);
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            long[] samples = new long[5_000_000];
+            perThread.add(samples);
+            int offset = c;
+            threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), deadline, samples, offset, errors)));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long total = 0;
+        for (long[] s : perThread) {
+            total += s[0];
+        }
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (long[] s : perThread) {
+            System.arraycopy(s, 1, all, at, (int) s[0]);
+            at += (int) s[0];
+        }
+        Arrays.sort(all);
+        System.out.printf("connections=%d duration=%ds requests=%d errors=%d throughput=%.0f req/s%n", connections,
+                seconds, total, errors.get(), total / (double) seconds);
+        System.out.printf("latency p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n",
+                pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    /** samples[0] holds the count; latencies in ns follow. */
+    private static void run(InetAddress address, int port, long deadline, long[] samples, int offset,
+                            AtomicLong errors) {
+        int i = offset;
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket(address, port)) {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(5_000);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                while (System.nanoTime() < deadline && samples[0] < samples.length - 1) {
+                    String[] r = REQUESTS[i++ % REQUESTS.length];
+                    byte[] body = r[1].getBytes(StandardCharsets.US_ASCII);
+                    String head = "POST " + r[0] + " HTTP/1.1\r\nHost: warren\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                            + "\r\n\r\n";
+                    byte[] message = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII),
+                            head.length() + body.length);
+                    System.arraycopy(body, 0, message, head.length(), body.length);
+                    long start = System.nanoTime();
+                    out.write(message);
+                    out.flush();
+                    String answer = readResponse(in);
+                    long took = System.nanoTime() - start;
+                    if (!answer.startsWith("allow")) {
+                        errors.incrementAndGet();
+                    }
+                    samples[(int) ++samples[0]] = took;
+                }
+            } catch (IOException e) {
+                errors.incrementAndGet();
+            }
+        }
+    }
+
+    private static String readResponse(InputStream in) throws IOException {
+        int length = -1;
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b == '\n') {
+                String l = line.toString().strip();
+                line.setLength(0);
+                if (l.isEmpty()) {
+                    break;
+                }
+                if (l.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(l.substring(15).strip());
+                }
+            } else {
+                line.append((char) b);
+            }
+        }
+        return new String(in.readNBytes(Math.max(length, 0)), StandardCharsets.US_ASCII);
+    }
+}
