@@ -50,7 +50,7 @@ public final class PermissionRegex {
     /** Compile error message, or empty when the regex is valid. */
     public static Optional<String> compileError(String regex) {
         try {
-            Pattern.compile(regex, Pattern.UNIX_LINES);
+            compile(regex);
             return Optional.empty();
         } catch (PatternSyntaxException e) {
             return Optional.of(e.getDescription() + " near index " + e.getIndex());
@@ -77,7 +77,7 @@ public final class PermissionRegex {
         }
         Optional<Pattern> compiled;
         try {
-            compiled = Optional.of(Pattern.compile(regex, Pattern.UNIX_LINES));
+            compiled = Optional.of(compile(regex));
         } catch (PatternSyntaxException e) {
             compiled = Optional.empty();
         }
@@ -86,6 +86,68 @@ public final class PermissionRegex {
         }
         cache.put(regex, compiled);
         return compiled;
+    }
+
+    private static Pattern compile(String regex) {
+        return Pattern.compile(literalBraces(regex), Pattern.UNIX_LINES);
+    }
+
+    /**
+     * PCRE reads a {@code {} that does not start a quantifier ({@code {n}}, {@code {n,}},
+     * {@code {n,m}}) as a literal brace; Java rejects it. Escape such braces so that, for example,
+     * a topic pattern's {@code {client_id}} left unexpanded on an AMQP connection is literal text,
+     * as in the broker, instead of a compile error.
+     */
+    static String literalBraces(String regex) {
+        if (regex.indexOf('{') < 0) {
+            return regex;
+        }
+        StringBuilder out = new StringBuilder(regex.length() + 8);
+        boolean quoted = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            boolean hasNext = i + 1 < regex.length();
+            if (c == '\\' && hasNext) {
+                char next = regex.charAt(i + 1);
+                if (quoted ? next == 'E' : next == 'Q') {
+                    quoted = !quoted;
+                }
+                if (!quoted || next == 'E' || next == 'Q') {
+                    out.append(c).append(next);
+                    i++;
+                    continue;
+                }
+            }
+            if (c == '{' && !quoted && !startsQuantifier(regex, i)) {
+                out.append("\\{");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean startsQuantifier(String regex, int brace) {
+        int i = brace + 1;
+        int digits = 0;
+        while (i < regex.length() && Character.isDigit(regex.charAt(i)) && regex.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= regex.length()) {
+            return false;
+        }
+        if (regex.charAt(i) == '}') {
+            return true;
+        }
+        if (regex.charAt(i) != ',') {
+            return false;
+        }
+        i++;
+        while (i < regex.length() && Character.isDigit(regex.charAt(i)) && regex.charAt(i) < 128) {
+            i++;
+        }
+        return i < regex.length() && regex.charAt(i) == '}';
     }
 
     private static final class BudgetExceeded extends RuntimeException {

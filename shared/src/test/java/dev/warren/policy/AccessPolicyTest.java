@@ -157,9 +157,22 @@ class AccessPolicyTest {
     }
 
     @Test
-    void unexpandedVariableDoesNotMatchLiterally() {
-        // Without variable_map.username the placeholder stays and, in Java, does not compile: deny.
+    void unexpandedPlaceholderIsLiteralTextAsInPcre() {
+        // No variable_map.username: the broker leaves '{username}' in place and PCRE reads it as text.
         assertThat(policy.checkTopic(app, topic("events", Permission.WRITE, "orders.{username}.x", Map.of()))
+                .allowed()).isTrue();
+        assertThat(policy.checkTopic(app, topic("events", Permission.WRITE, "orders.app.x", Map.of()))
+                .allowed()).isFalse();
+    }
+
+    @Test
+    void clientIdAbsentOnAmqpLeavesTheOtherAlternativeUsable() {
+        UserPolicy u = user("app", Map.of("/", new PermissionTriple(".*", ".*", ".*")),
+                List.of(new TopicPermission("/", "t", "^{username}\\.|^{client_id}\\.", "")));
+        Map<String, String> amqp = Map.of("username", "app", "vhost", "/");
+        assertThat(policy.checkTopic(u, new TopicRequest("app", "/", "t", Permission.WRITE, "app.x", amqp))
+                .allowed()).isTrue();
+        assertThat(policy.checkTopic(u, new TopicRequest("app", "/", "t", Permission.WRITE, "bob.x", amqp))
                 .allowed()).isFalse();
     }
 

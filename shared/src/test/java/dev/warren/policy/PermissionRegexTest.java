@@ -88,4 +88,27 @@ class PermissionRegexTest {
     void caseSensitive() {
         assertThat(regex.match("^App", "app")).isEqualTo(RegexOutcome.NO_MATCH);
     }
+
+    @Test
+    void bracesThatAreNotQuantifiersAreLiteralAsInPcre() {
+        assertThat(regex.match("^{username}$", "{username}")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^a{2}$", "aa")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^a{2}$", "a{2}")).isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match("^a{1,3}$", "aaa")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^a{2,}$", "aaaa")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^a{,2}$", "a{,2}")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^x{y$", "x{y")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^[{]$", "{")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^\\{a}$", "{a}")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("^\\Q{a}\\E$", "{a}")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(PermissionRegex.compileError("^{username}\\.")).isEmpty();
+    }
+
+    @Test
+    void literalBracesLeavesEverythingElseAlone() {
+        assertThat(PermissionRegex.literalBraces("^app\\.(x|y){2}$")).isEqualTo("^app\\.(x|y){2}$");
+        assertThat(PermissionRegex.literalBraces("a{b}")).isEqualTo("a\\{b}");
+        assertThat(PermissionRegex.literalBraces("\\Q{\\E{")).isEqualTo("\\Q{\\E\\{");
+        assertThat(PermissionRegex.literalBraces("\\\\{x}")).isEqualTo("\\\\\\{x}");
+    }
 }
