@@ -26,3 +26,33 @@ e2e: jar
 
 clean:
 	$(MVN) -q clean
+
+# ---- Lambda: one shaded jar for the four functions (template.yaml) ----
+# `sam build` (BuildMethod: makefile) runs `make build-<LogicalId>` with ARTIFACTS_DIR set; each
+# target puts the jar where the Java runtime looks for libraries. The jar is rebuilt only when a
+# source or pom changed, so the four targets share one Maven build.
+LAMBDA_JAR := functions/target/warren-functions.jar
+LAMBDA_SOURCES := pom.xml shared/pom.xml functions/pom.xml $(shell find shared/src/main functions/src/main -type f 2>/dev/null)
+LAMBDA_FUNCTIONS := UserCheckFunction VhostCheckFunction ResourceCheckFunction TopicCheckFunction
+
+.PHONY: lambda $(addprefix build-,$(LAMBDA_FUNCTIONS))
+
+lambda: $(LAMBDA_JAR)
+
+$(LAMBDA_JAR): $(LAMBDA_SOURCES)
+	$(MVN) -q -DskipTests -pl functions -am package
+
+$(addprefix build-,$(LAMBDA_FUNCTIONS)): $(LAMBDA_JAR)
+	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; }
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(LAMBDA_JAR) "$(ARTIFACTS_DIR)/lib/warren-functions.jar"
+
+# ---- Benchmarks (docs/benchmarks.md) ----
+.PHONY: bench loadtest
+bench:
+	$(MVN) -q -Pbench -DskipTests -pl bench -am package
+	"$$(scripts/find-jdk)/bin/java" -jar bench/target/warren-bench.jar -rf text -rff bench/target/jmh.txt
+
+loadtest: jar
+	$(MVN) -q -Pbench -DskipTests -pl bench -am package
+	./scripts/loadtest 16 20

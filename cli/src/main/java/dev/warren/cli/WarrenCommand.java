@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code warren}: the local auth server, admin commands and tools around the Lambda handlers. */
 @Command(name = "warren", mixinStandardHelpOptions = true, version = "warren 0.1.0",
         description = "RabbitMQ HTTP auth backend: local server, admin commands, handler invocation.",
-        subcommands = {ServeCommand.class, ImportDefinitionsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportDefinitionsCommand.class, InvokeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WarrenCommand implements Runnable {
 
     @CommandLine.Spec

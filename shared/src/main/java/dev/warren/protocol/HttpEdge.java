@@ -9,6 +9,7 @@ import dev.warren.policy.Decision;
 import dev.warren.protocol.FormDecoder.MalformedFormException;
 import dev.warren.protocol.RequestParser.ParseResult;
 import dev.warren.service.AuthService;
+import dev.warren.store.CacheTrace;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class HttpEdge {
         if (!get && request.body() != null && request.body().length > MAX_BODY_BYTES) {
             return EdgeResponse.tooLarge();
         }
+        CacheTrace.reset();
         try {
             return answer(path, request, started);
         } catch (RuntimeException | StackOverflowError e) {
@@ -123,7 +125,8 @@ public final class HttpEdge {
             case null, default -> { }
         }
         long micros = (System.nanoTime() - started) / 1_000;
+        CacheTrace.Source cache = CacheTrace.take();
         return new DecisionRecord(path.label(), request.method(), username, vhost, resource, name, permission,
-                routingKey, decision.result(), decision.reason(), micros);
+                routingKey, decision.result(), decision.reason(), micros, cache == null ? null : cache.label());
     }
 }

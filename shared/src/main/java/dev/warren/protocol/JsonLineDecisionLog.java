@@ -32,6 +32,7 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("decision", r.decision());
         line.put("reason", r.reason());
         line.put("latency_us", r.latencyMicros());
+        putIfPresent(line, "cache", r.cache());
         synchronized (out) {
             out.println(line);
         }

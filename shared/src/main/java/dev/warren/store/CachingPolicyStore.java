@@ -22,6 +22,8 @@ public final class CachingPolicyStore implements PolicyStore {
 
     @Override
     public Optional<UserPolicy> findUser(String username) {
-        return cache.get(username, username, () -> delegate.findUser(username));
+        Optional<UserPolicy> found = cache.get(username, username, () -> delegate.findUser(username));
+        CacheTrace.record(cache.takeSource());
+        return found;
     }
 }

@@ -26,6 +26,8 @@ public final class StoreCache<K, V> {
     private final long ttl;
     private final long negativeTtl;
     private final long staleWindow;
+    /** How this thread's last successful {@link #get} was answered. */
+    private final ThreadLocal<CacheTrace.Source> source = new ThreadLocal<>();
     private final int maxEntries;
     private final LongSupplier nanos;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -53,6 +55,7 @@ public final class StoreCache<K, V> {
         Entry<V> cached = entries.get(key);
         if (cached != null && cached.failure == null
                 && now - cached.readAt < (cached.value.isPresent() ? ttl : negativeTtl)) {
+            source.set(CacheTrace.Source.HIT);
             return cached.value;
         }
         if (cached != null && cached.failure != null && now - cached.failedAt < negativeTtl) {
@@ -67,6 +70,7 @@ public final class StoreCache<K, V> {
             return staleOrThrow(key, label, cached, now, failure, true);
         }
         put(key, new Entry<>(loaded, now, 0, null));
+        source.set(CacheTrace.Source.MISS);
         return loaded;
     }
 
@@ -82,6 +86,7 @@ public final class StoreCache<K, V> {
                 LOG.log(System.Logger.Level.WARNING, "serving " + what + " of '" + label + "' read "
                         + (now - cached.readAt) / 1_000_000L + " ms ago: " + failure.getMessage());
             }
+            source.set(CacheTrace.Source.STALE);
             return cached.value;
         }
         throw failure;
@@ -105,6 +110,13 @@ public final class StoreCache<K, V> {
             keys.next();
             keys.remove();
         }
+    }
+
+    /** How the calling thread's last successful {@link #get} was answered, or null; clears it. */
+    public CacheTrace.Source takeSource() {
+        CacheTrace.Source s = source.get();
+        source.remove();
+        return s;
     }
 
     /** Forgets everything (tests, and after an admin change in the same process). */

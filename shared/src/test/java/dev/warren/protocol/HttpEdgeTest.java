@@ -159,6 +159,22 @@ class HttpEdgeTest {
     }
 
     @Test
+    void logsWhetherThePolicyCameFromTheCache() {
+        dev.warren.store.InMemoryStore store = new dev.warren.store.InMemoryStore(Fixtures.definitions());
+        dev.warren.store.CachingPolicyStore cached = new dev.warren.store.CachingPolicyStore(store,
+                new dev.warren.store.StoreCache<>("policy", java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofMinutes(5), 100));
+        HttpEdge cachedEdge = new HttpEdge(dev.warren.service.AuthServices.over(cached, store,
+                new dev.warren.password.PasswordHasher(1_000)), logged::add);
+        EdgeRequest vhost = new EdgeRequest("GET", "/auth/vhost", "username=app&vhost=%2F".getBytes(), null,
+                new byte[0]);
+        cachedEdge.handle(vhost);
+        cachedEdge.handle(vhost);
+        edge.handle(vhost);
+        assertThat(logged).extracting(DecisionRecord::cache).containsExactly("miss", "hit", null);
+    }
+
+    @Test
     void topicThroughTheEdge() {
         String base = "username=app&vhost=%2F&resource=topic&name=amq.topic&permission=write&variable_map.username=app"
                 + "&variable_map.vhost=%2F&routing_key=";

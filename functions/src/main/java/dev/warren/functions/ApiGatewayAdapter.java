@@ -1,0 +1,67 @@
+package dev.warren.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.warren.protocol.EdgeRequest;
+import dev.warren.protocol.EdgeResponse;
+import dev.warren.protocol.HttpEdge;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The one mapping between API Gateway HTTP API events (payload 2.0) and the shared
+ * {@link HttpEdge}: the event is handed over untouched (raw path, raw query bytes, Content-Type,
+ * body decoded from base64 when flagged), so the handlers answer exactly as {@code warren serve}.
+ */
+public final class ApiGatewayAdapter {
+
+    private final HttpEdge edge;
+
+    public ApiGatewayAdapter(HttpEdge edge) {
+        this.edge = edge;
+    }
+
+    /** Answers one event; Powertools adds the Lambda context (request id, cold start) to every log line. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> toResponse(edge.handle(toEdgeRequest(event))));
+    }
+
+    static EdgeRequest toEdgeRequest(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext requestContext = event.getRequestContext();
+        String method = requestContext == null || requestContext.getHttp() == null
+                || requestContext.getHttp().getMethod() == null ? "" : requestContext.getHttp().getMethod();
+        String rawPath = event.getRawPath() == null ? "" : event.getRawPath();
+        String rawQuery = event.getRawQueryString();
+        byte[] query = rawQuery == null || rawQuery.isEmpty() ? null : rawQuery.getBytes(StandardCharsets.UTF_8);
+        return new EdgeRequest(method, rawPath, query, header(event.getHeaders(), "content-type"),
+                EdgeRequest.apiGatewayBody(event.getBody(), event.getIsBase64Encoded()));
+    }
+
+    /** API Gateway lower-cases header names; events written by hand or other proxies may not. */
+    static String header(Map<String, String> headers, String lowerCaseName) {
+        if (headers == null) {
+            return null;
+        }
+        String value = headers.get(lowerCaseName);
+        if (value != null) {
+            return value;
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(lowerCaseName)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    static APIGatewayV2HTTPResponse toResponse(EdgeResponse response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

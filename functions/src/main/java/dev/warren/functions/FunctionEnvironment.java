@@ -1,0 +1,87 @@
+package dev.warren.functions;
+
+import dev.warren.config.ConfigException;
+import dev.warren.config.WarrenConfig;
+import dev.warren.definitions.DefinitionsException;
+import dev.warren.definitions.DefinitionsReader;
+import dev.warren.policy.AuthPath;
+import dev.warren.protocol.DecisionLog;
+import dev.warren.protocol.HttpEdge;
+import dev.warren.service.AuthService;
+import dev.warren.service.AuthServices;
+import dev.warren.store.InMemoryStore;
+import dev.warren.store.aws.AwsAuthService;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Builds what a handler needs from the function's environment, once, at init (so SnapStart
+ * snapshots it). A missing setting fails the init with a message naming it, not the first request.
+ *
+ * <ul>
+ *   <li>{@code WARREN_TABLE} (required here), {@code WARREN_SECRET_PREFIX} and the cache and timeout
+ *       settings of {@link WarrenConfig}: DynamoDB and Secrets Manager through {@link AwsAuthService}.</li>
+ *   <li>{@code WARREN_LOCAL_DEFINITIONS}: a RabbitMQ definitions file answered from memory instead,
+ *       for {@code sam local invoke} and the runtime-client test; never set in the template.</li>
+ * </ul>
+ */
+public final class FunctionEnvironment {
+
+    public static final String TABLE = WarrenConfig.TABLE;
+    public static final String LOCAL_DEFINITIONS = "WARREN_LOCAL_DEFINITIONS";
+
+    private final Map<String, String> env;
+
+    private FunctionEnvironment(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static FunctionEnvironment fromSystem() {
+        return of(System.getenv());
+    }
+
+    public static FunctionEnvironment of(Map<String, String> env) {
+        return new FunctionEnvironment(env);
+    }
+
+    /** The edge for one function: the decision service plus Powertools logs and metrics. */
+    public HttpEdge edge(AuthPath function) {
+        return new HttpEdge(authService(), decisionLog(function));
+    }
+
+    DecisionLog decisionLog(AuthPath function) {
+        return PowertoolsDecisionLog.create(function, env);
+    }
+
+    /** The decision service this environment names; throws IllegalStateException when it names none. */
+    public AuthService authService() {
+        String definitions = value(LOCAL_DEFINITIONS);
+        if (definitions != null) {
+            try {
+                InMemoryStore store = new InMemoryStore(DefinitionsReader.read(Path.of(definitions)));
+                return AuthServices.over(store, store);
+            } catch (DefinitionsException e) {
+                throw new IllegalStateException(LOCAL_DEFINITIONS + "=" + definitions + ": " + e.getMessage(), e);
+            }
+        }
+        String table = value(TABLE);
+        if (table == null) {
+            throw new IllegalStateException(TABLE + " is not set: give the name of the warren DynamoDB table"
+                    + " (or " + LOCAL_DEFINITIONS + " for local use)");
+        }
+        return awsAuthService();
+    }
+
+    private AuthService awsAuthService() {
+        try {
+            return AwsAuthService.fromConfig(WarrenConfig.fromEnvironment(env));
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private String value(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.warren.functions;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import dev.warren.policy.AuthPath;
+import dev.warren.protocol.DecisionLog;
+import dev.warren.protocol.DecisionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsBuilder;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Each decision as one Powertools JSON log line (the request's fields, decision and reason; never
+ * a password or body) and one EMF metrics document: {@code Decisions} and {@code Latency} by
+ * function, path and decision, {@code StoreErrors} when a store failed and the answer fell back
+ * to deny, and {@code CacheHits} (1 for a policy-cache hit, 0 for a read or a stale copy) whenever
+ * the policy came through the cache.
+ */
+public final class PowertoolsDecisionLog implements DecisionLog {
+
+    public static final String DEFAULT_NAMESPACE = "Warren";
+    private static final Logger LOG = LoggerFactory.getLogger(PowertoolsDecisionLog.class);
+
+    private final String function;
+    private final Metrics metrics;
+
+    PowertoolsDecisionLog(String function, Metrics metrics) {
+        this.function = function;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Metrics go out only where EMF has a known destination (in Lambda, or with
+     * {@code AWS_EMF_ENVIRONMENT} set): elsewhere the EMF library would probe for an agent.
+     */
+    static PowertoolsDecisionLog create(AuthPath function, Map<String, String> env) {
+        boolean emf = env.containsKey("AWS_LAMBDA_FUNCTION_NAME") || env.containsKey("AWS_EMF_ENVIRONMENT");
+        Metrics metrics = null;
+        if (emf) {
+            String namespace = env.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", DEFAULT_NAMESPACE);
+            metrics = MetricsBuilder.builder().withNamespace(namespace)
+                    .withService(env.getOrDefault("POWERTOOLS_SERVICE_NAME", "warren")).build();
+        } else {
+            LOG.warn("not in Lambda (no AWS_LAMBDA_FUNCTION_NAME or AWS_EMF_ENVIRONMENT): EMF metrics are off");
+        }
+        return new PowertoolsDecisionLog(function.label(), metrics);
+    }
+
+    @Override
+    public void record(DecisionRecord r) {
+        try {
+            boolean storeError = isStoreError(r.reason());
+            Object[] fields = fields(r).toArray();
+            if (storeError) {
+                LOG.warn("decision", fields);
+            } else {
+                LOG.info("decision", fields);
+            }
+            if (metrics != null) {
+                metrics.flushMetrics(m -> {
+                    m.addDimension(DimensionSet.of("Function", function, "Path", r.path(), "Decision", r.decision()));
+                    m.addMetric("Decisions", 1, MetricUnit.COUNT);
+                    m.addMetric("Latency", r.latencyMicros() / 1000.0, MetricUnit.MILLISECONDS);
+                    m.addMetric("StoreErrors", storeError ? 1 : 0, MetricUnit.COUNT);
+                    if (r.cache() != null) {
+                        m.addMetric("CacheHits", "hit".equals(r.cache()) ? 1 : 0, MetricUnit.COUNT);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // A logging failure must never change the answer.
+        }
+    }
+
+    /** Denies that came from a failure rather than from the policy ({@code AuthService}, {@code HttpEdge}). */
+    static boolean isStoreError(String reason) {
+        return reason != null && (reason.startsWith("error: ") || reason.startsWith("internal error: "));
+    }
+
+    static List<StructuredArgument> fields(DecisionRecord r) {
+        List<StructuredArgument> out = new ArrayList<>(12);
+        out.add(entry("path", r.path()));
+        out.add(entry("method", r.method()));
+        add(out, "username", r.username());
+        add(out, "vhost", r.vhost());
+        add(out, "resource", r.resource());
+        add(out, "name", r.name());
+        add(out, "permission", r.permission());
+        add(out, "routing_key", r.routingKey());
+        out.add(entry("decision", r.decision()));
+        out.add(entry("reason", r.reason()));
+        out.add(entry("latency_us", r.latencyMicros()));
+        add(out, "cache", r.cache());
+        return out;
+    }
+
+    private static void add(List<StructuredArgument> out, String key, String value) {
+        if (value != null) {
+            out.add(entry(key, value));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.warren.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.warren.policy.AuthPath;
+import dev.warren.protocol.HttpEdge;
+
+/**
+ * The function behind {@code auth_http.resource_path} ({@code /auth/resource}). Dependencies are built once, in the
+ * constructor, so SnapStart snapshots them; a request for another path still goes through the
+ * shared edge rules (404 for unknown paths).
+ */
+public final class ResourceCheck implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** The path this function is deployed for; its metrics dimension. */
+    public static final AuthPath PATH = AuthPath.RESOURCE;
+
+    private final ApiGatewayAdapter adapter;
+
+    /** What Lambda calls: configuration from the environment, validated now rather than on the first request. */
+    public ResourceCheck() {
+        this(FunctionEnvironment.fromSystem().edge(PATH));
+    }
+
+    public ResourceCheck(HttpEdge edge) {
+        this.adapter = new ApiGatewayAdapter(edge);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
+    }
+}
