@@ -1,0 +1,55 @@
+package dev.warren.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The brokers really run the configuration each profile claims, so that the comparison means
+ * something. Reads what {@link E2e#NODE_PROBE} printed on each node: {auth_backends, http_method,
+ * user_path, cached_backend, cache_ttl, internal users, vhosts}.
+ */
+@Order(1)
+@ExtendWith(E2eExtension.class)
+class BrokerSetupTest {
+
+    @Test
+    @DisplayName("oracle: internal backend, loaded with the definitions, no guest")
+    void oracle(E2e e2e) {
+        assertThat(e2e.info(E2e.ORACLE)).startsWith("{{ok,[rabbit_auth_backend_internal]},")
+                .contains("<<\"admin\">>", "<<\"app\">>", "<<\"sensor-1\">>", "<<\"ua\">>")
+                .doesNotContain("<<\"guest\">>")
+                .contains("<<\"iot\">>", "<<\"orders\">>");
+    }
+
+    @Test
+    @DisplayName("oracle-cache: the cache plugin in front of the internal backend")
+    void oracleCache(E2e e2e) {
+        assertThat(e2e.info(E2e.ORACLE_CACHE)).startsWith("{{ok,[rabbit_auth_backend_cache]},")
+                .contains("{ok,rabbit_auth_backend_internal}", "{ok," + BrokerNode.CACHE_TTL_MS + "}")
+                .contains("<<\"admin\">>").doesNotContain("<<\"guest\">>");
+    }
+
+    private static String url(E2e e2e, BrokerNode.Profile p) {
+        return "{ok,\"http://127.0.0.1:" + e2e.warrenFor(p).port + "/auth/user\"}";
+    }
+
+    @Test
+    @DisplayName("warren's nodes: http backend pointed at warren serve, GET / POST, no internal users")
+    void warrenNodes(E2e e2e) {
+        assertThat(e2e.info(E2e.WARREN_GET)).startsWith("{{ok,[rabbit_auth_backend_http]},{ok,get},")
+                .contains(url(e2e, E2e.WARREN_GET));
+        assertThat(e2e.info(E2e.WARREN_POST)).startsWith("{{ok,[rabbit_auth_backend_http]},{ok,post},")
+                .contains(url(e2e, E2e.WARREN_POST));
+        assertThat(e2e.info(E2e.WARREN_POST_CACHE)).startsWith("{{ok,[rabbit_auth_backend_cache]},{ok,post},")
+                .contains(url(e2e, E2e.WARREN_POST_CACHE))
+                .contains("{ok,rabbit_auth_backend_http}", "{ok," + BrokerNode.CACHE_TTL_MS + "}");
+        for (BrokerNode.Profile p : new BrokerNode.Profile[] {E2e.WARREN_GET, E2e.WARREN_POST, E2e.WARREN_POST_CACHE}) {
+            assertThat(e2e.info(p)).as("internal users and vhosts on %s", p.describe())
+                    .contains(",[],[").contains("<<\"iot\">>", "<<\"orders\">>");
+        }
+    }
+}
