@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -480,28 +478,11 @@ public final class UserAdmin {
 
     /** The user's items, read strongly consistent (a change must see the previous one). */
     private List<Map<String, AttributeValue>> partition(String username) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
         try {
-            do {
-                QueryRequest.Builder query = QueryRequest.builder()
-                        .tableName(table)
-                        .consistentRead(true)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", UserItems.PK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(UserItems.partitionKey(username))));
-                if (start != null) {
-                    query.exclusiveStartKey(start);
-                }
-                QueryResponse response = dynamo.query(query.build());
-                items.addAll(response.items());
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-            } while (start != null);
+            return UserItems.queryPartition(dynamo, table, username, true);
         } catch (SdkException e) {
             throw storeError(e);
         }
-        return items;
     }
 
     private static Map<String, AttributeValue> withoutTimestamp(Map<String, AttributeValue> item) {

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -74,6 +76,34 @@ public final class UserItems {
     /** The primary key of one item. */
     public static Map<String, AttributeValue> key(String partitionKey, String sortKey) {
         return Map.of(PK, s(partitionKey), SK, s(sortKey));
+    }
+
+    /**
+     * Every item of one user's partition: one Query, paginated.
+     *
+     * @throws software.amazon.awssdk.core.exception.SdkException as the client throws it; callers
+     *     turn it into their own message
+     */
+    public static List<Map<String, AttributeValue>> queryPartition(DynamoDbClient dynamo, String table,
+                                                                   String username, boolean consistentRead) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .consistentRead(consistentRead)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey(username))));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     public static Map<String, AttributeValue> profileItem(String username, List<String> tags, Optional<String> secretId,
