@@ -25,7 +25,7 @@ public final class PermissionCommands {
 
     @Command(name = "set_permissions", mixinStandardHelpOptions = true,
             description = {"Set a user's configure, write and read regexes on a vhost.",
-                    "Regexes are matched unanchored; '' matches nothing. Each must compile."})
+                    "Regexes are matched unanchored; '' is ^$ (matches no real name). Each must compile."})
     public static final class SetPermissions extends AdminCommand {
         @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
         String vhost;
