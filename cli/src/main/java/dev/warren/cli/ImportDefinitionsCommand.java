@@ -35,6 +35,7 @@ public final class ImportDefinitionsCommand implements Callable<Integer> {
         try {
             WarrenConfig config = names.config();
             Definitions definitions = DefinitionsReader.read(file);
+            definitions.warnings().forEach(w -> System.err.println("warren import_definitions: warning: " + w));
             try (DynamoDbClient dynamo = AwsClients.dynamoDb(config);
                  SecretsManagerClient secrets = AwsClients.secretsManager(config)) {
                 if (UserItems.createTableIfMissing(dynamo, config.table())) {

@@ -52,6 +52,7 @@ public final class StoreOptions {
             throw new DefinitionsException("give --definitions FILE (or --aws)");
         }
         Definitions loaded = DefinitionsReader.read(definitions);
+        loaded.warnings().forEach(w -> System.err.println("warren: warning: " + definitions + ": " + w));
         EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
         UserItems.createTableIfMissing(dynamo.client(), config.table());
         InMemorySecretStore secrets = new InMemorySecretStore();

@@ -38,6 +38,37 @@ public record Definitions(List<User> users, List<String> vhosts, List<Permission
         topicPermissions = List.copyOf(topicPermissions);
     }
 
+    /**
+     * What will deny every check that meets it, one line per problem: a regex that does not compile
+     * (RabbitMQ would refuse such a file; warren loads it and denies, and says so here).
+     */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < permissions.size(); i++) {
+            Permission p = permissions.get(i);
+            String where = "permissions[" + i + "] (user '" + p.user() + "', vhost '" + p.vhost() + "')";
+            regexWarning(out, where, "configure", p.triple().configure());
+            regexWarning(out, where, "write", p.triple().write());
+            regexWarning(out, where, "read", p.triple().read());
+        }
+        for (int i = 0; i < topicPermissions.size(); i++) {
+            TopicPermissionEntry t = topicPermissions.get(i);
+            String where = "topic_permissions[" + i + "] (user '" + t.user() + "', vhost '" + t.permission().vhost()
+                    + "', exchange '" + t.permission().exchange() + "')";
+            java.util.Map<String, String> sample = java.util.Map.of("username", t.user(), "vhost",
+                    t.permission().vhost(), "client_id", "client");
+            regexWarning(out, where, "write", dev.warren.policy.AccessPolicy.expand(t.permission().write(), sample));
+            regexWarning(out, where, "read", dev.warren.policy.AccessPolicy.expand(t.permission().read(), sample));
+        }
+        return out;
+    }
+
+    private static void regexWarning(List<String> out, String where, String which, String regex) {
+        dev.warren.policy.PermissionRegex.compileError(regex).ifPresent(error -> out.add(where + ": " + which
+                + " regex '" + regex + "' does not compile (" + error + "); every " + which + " check against it"
+                + " will be denied"));
+    }
+
     /** Every user's policy, keyed by name, in file order. */
     public Map<String, UserPolicy> policies() {
         Map<String, Map<String, PermissionTriple>> triples = new HashMap<>();

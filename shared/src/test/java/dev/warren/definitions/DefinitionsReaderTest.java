@@ -41,6 +41,22 @@ class DefinitionsReaderTest {
     }
 
     @Test
+    void warnsAboutRegexesThatWillDenyEverything() {
+        assertThat(Fixtures.definitions().warnings()).singleElement().asString()
+                .startsWith("permissions[3] (user 'josé', vhost 'ünï code'): read regex '[' does not compile");
+    }
+
+    @Test
+    void topicPlaceholdersAreExpandedBeforeTheCompileCheck() throws Exception {
+        Definitions d = DefinitionsReader.parse("""
+                {"users": [{"name": "a"}], "vhosts": [{"name": "/"}],
+                 "topic_permissions": [{"user": "a", "vhost": "/", "exchange": "e",
+                                        "write": "^{username}-{client_id}$", "read": "^x(" }]}""");
+        assertThat(d.warnings()).singleElement().asString()
+                .startsWith("topic_permissions[0] (user 'a', vhost '/', exchange 'e'): read regex '^x('");
+    }
+
+    @Test
     void readsTheShippedExample() throws Exception {
         Definitions d = DefinitionsReader.read(Path.of("..", "examples", "definitions.json"));
         assertThat(d.users()).hasSizeGreaterThan(3);
