@@ -20,6 +20,7 @@ test:
 
 conformance: jar
 	./scripts/conformance
+	./scripts/conformance --aws
 
 e2e: jar
 	./e2e/run
