@@ -46,7 +46,7 @@ class AdminScriptMotoIT {
 
     private static final String PREFIX = "it/users/";
     private static final Path JAR = Path.of("target/warren-cli.jar");
-    private static MotoServer moto;
+    private static MotoAdmin moto;
 
     private static final Map<String, String> PASSWORDS = Map.of("app", "app-secret", "admin", "admin-secret",
             "sensor-1", "sensor-secret", "monitor", "monitor-new", "temp", "temp-secret", "t2", "t2-secret",
@@ -54,7 +54,7 @@ class AdminScriptMotoIT {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
+        moto = MotoAdmin.start();
     }
 
     @AfterAll

@@ -17,14 +17,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * blackout), resumed, killed and restarted on the same port (state is lost: re-import).
  * Install: {@code pip install 'moto[server]==5.2.1'}.
  */
-public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private int port;
     private Process process;
     private File log;
 
+    /** A server on a free loopback port, already listening; close it (or {@link #kill()}) when done. */
+    public static MotoServer startOnFreePort() throws IOException, InterruptedException {
+        MotoServer server = new MotoServer();
+        server.beforeAll(null);
+        return server;
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
@@ -35,6 +42,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        kill();
+    }
+
+    @Override
+    public void close() {
         kill();
     }
 
