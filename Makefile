@@ -57,3 +57,8 @@ bench:
 loadtest: jar
 	$(MVN) -q -Pbench -DskipTests -pl bench -am package
 	./scripts/loadtest 16 20
+
+# ---- Latency through a real broker (docs/benchmarks.md); a benchmark, not part of test or e2e ----
+.PHONY: broker-bench
+broker-bench: jar
+	./e2e/bench
