@@ -29,6 +29,11 @@ public enum HashingAlgorithm {
         return definitionsName;
     }
 
+    /** True for the key-derivation function, false for RabbitMQ's fast salted digests. */
+    public boolean isSlow() {
+        return digestName == null;
+    }
+
     /** JCA digest name of a RabbitMQ salted-digest format; null for the KDF. */
     String digestName() {
         return digestName;

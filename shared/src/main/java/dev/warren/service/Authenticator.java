@@ -11,13 +11,23 @@ import java.util.Optional;
 /**
  * The user path of RabbitMQ's internal backend: allow iff the user exists, is enabled, has a
  * password hash and the password verifies. A missing password (certificate login) is allowed
- * only for users marked for it. Unknown users cost a dummy verification so that timing does not
- * reveal which names exist.
+ * only for users marked for it.
+ *
+ * <p>Every refused password costs one slow-KDF verification: an unknown user, a disabled user, a
+ * user without a hash, and a wrong password checked against a fast RabbitMQ digest all run a dummy
+ * verification at the cost of newly set passwords, so that timing does not tell which names exist
+ * (or which hash format a user has). Successful logins pay only their own hash.
  */
 public final class Authenticator {
 
+    /** Spends the cost of one slow verification on a password that is being refused. */
+    @FunctionalInterface
+    interface DummyVerification {
+        void run(String password);
+    }
+
     private final PasswordHashStore hashes;
-    private final PasswordHash dummyHash;
+    private final DummyVerification dummy;
     private final CredentialCache verified;
 
     public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash) {
@@ -26,8 +36,12 @@ public final class Authenticator {
 
     /** @param verified remembers passwords that verified, so repeated logins skip the slow hash */
     public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash, CredentialCache verified) {
+        this(hashes, password -> PasswordHasher.verify(password, dummyHash), verified);
+    }
+
+    Authenticator(PasswordHashStore hashes, DummyVerification dummy, CredentialCache verified) {
         this.hashes = hashes;
-        this.dummyHash = dummyHash;
+        this.dummy = dummy;
         this.verified = verified;
     }
 
@@ -38,12 +52,11 @@ public final class Authenticator {
 
     public Decision authenticate(Optional<UserPolicy> found, UserRequest request) {
         if (found.isEmpty()) {
-            request.password().ifPresent(p -> PasswordHasher.verify(p, dummyHash));
-            return Decision.deny("user '" + request.username() + "' - invalid credentials: unknown user");
+            return refuse(request, "user '" + request.username() + "' - invalid credentials: unknown user");
         }
         UserPolicy user = found.get();
         if (user.disabled()) {
-            return Decision.deny("user '" + user.username() + "' - invalid credentials: user is disabled");
+            return refuse(request, "user '" + user.username() + "' - invalid credentials: user is disabled");
         }
         if (request.password().isEmpty()) {
             return user.certificateLogin()
@@ -54,19 +67,25 @@ public final class Authenticator {
         String password = request.password().get();
         Optional<PasswordHash> hash = hashes.findHash(user);
         if (hash.isEmpty()) {
-            PasswordHasher.verify(password, dummyHash);
-            return Decision.deny("user '" + user.username() + "' - invalid credentials: user has no password");
+            return refuse(request, "user '" + user.username() + "' - invalid credentials: user has no password");
         }
         if (password.isEmpty()) {
-            return Decision.deny("user '" + user.username() + "' - invalid credentials: empty password");
+            return refuse(request, "user '" + user.username() + "' - invalid credentials: empty password");
         }
         if (verified.isVerified(user.username(), password, hash.get())) {
             return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated (cached)");
         }
         if (!PasswordHasher.verify(password, hash.get())) {
-            return Decision.deny("user '" + user.username() + "' - invalid credentials: wrong password");
+            String reason = "user '" + user.username() + "' - invalid credentials: wrong password";
+            return hash.get().algorithm().isSlow() ? Decision.deny(reason) : refuse(request, reason);
         }
         verified.rememberVerified(user.username(), password, hash.get());
         return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated");
+    }
+
+    /** A refusal that has not yet paid for a slow verification: pay it now, then deny. */
+    private Decision refuse(UserRequest request, String reason) {
+        request.password().ifPresent(dummy::run);
+        return Decision.deny(reason);
     }
 }
