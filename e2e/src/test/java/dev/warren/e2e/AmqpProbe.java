@@ -19,7 +19,8 @@ final class AmqpProbe {
         }
     }
 
-    static Result run(int port, String user, String password, String vhost, Action action) {
+    /** A client for one private node on loopback: no recovery, bounded timeouts. */
+    static ConnectionFactory connectionFactory(int port, String user, String password, String vhost) {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");
         f.setPort(port);
@@ -32,6 +33,11 @@ final class AmqpProbe {
         f.setHandshakeTimeout(20_000);
         f.setShutdownTimeout(2_000);
         f.setChannelRpcTimeout(20_000);
+        return f;
+    }
+
+    static Result run(int port, String user, String password, String vhost, Action action) {
+        ConnectionFactory f = connectionFactory(port, user, password, vhost);
         Connection conn;
         try {
             conn = f.newConnection("warren-e2e");

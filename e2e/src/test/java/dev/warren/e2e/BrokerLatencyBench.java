@@ -157,19 +157,7 @@ class BrokerLatencyBench {
     }
 
     private static ConnectionFactory factory(int port) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(port);
-        f.setUsername(USER);
-        f.setPassword(PASSWORD);
-        f.setVirtualHost(VHOST);
-        f.setAutomaticRecoveryEnabled(false);
-        f.setTopologyRecoveryEnabled(false);
-        f.setConnectionTimeout(10_000);
-        f.setHandshakeTimeout(20_000);
-        f.setShutdownTimeout(2_000);
-        f.setChannelRpcTimeout(20_000);
-        return f;
+        return AmqpProbe.connectionFactory(port, USER, PASSWORD, VHOST);
     }
 
     /** WARMUP untimed then up to N timed iterations, stopping at the first error or when the budget is spent. */

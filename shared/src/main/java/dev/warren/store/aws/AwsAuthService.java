@@ -20,11 +20,6 @@ public final class AwsAuthService {
     private AwsAuthService() {
     }
 
-    /** What a Lambda handler's no-argument constructor calls: settings from the environment. */
-    public static AuthService fromEnvironment() {
-        return fromConfig(WarrenConfig.fromEnvironment(System.getenv()));
-    }
-
     /** The service over DynamoDB and Secrets Manager as {@code config} names them. */
     public static AuthService fromConfig(WarrenConfig config) {
         return over(new DynamoDbPolicyStore(AwsClients.dynamoDb(config), config.table()),
