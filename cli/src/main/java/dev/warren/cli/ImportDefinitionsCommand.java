@@ -1,5 +1,6 @@
 package dev.warren.cli;
 
+import dev.warren.cli.admin.AdminConnector;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsException;
@@ -33,7 +34,8 @@ public final class ImportDefinitionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            WarrenConfig config = names.config();
+            // an admin command, not on the broker's clock: the admin verbs' AWS limits
+            WarrenConfig config = AdminConnector.withAdminTimeouts(names.config());
             Definitions definitions = DefinitionsReader.read(file);
             definitions.warnings().forEach(w -> System.err.println("warren import_definitions: warning: " + w));
             try (DynamoDbClient dynamo = AwsClients.dynamoDb(config);

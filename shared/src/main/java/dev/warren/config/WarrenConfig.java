@@ -96,6 +96,12 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
                 cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts);
     }
 
+    /** The same settings with other AWS call limits. */
+    public WarrenConfig withAwsTimeouts(Duration total, Duration attempt, int attempts) {
+        return new WarrenConfig(table, secretPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
+                cacheMaxEntries, total, attempt, attempts);
+    }
+
     /** The same settings with another secret prefix. */
     public WarrenConfig withSecretPrefix(String newPrefix) {
         return new WarrenConfig(table, newPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,

@@ -20,11 +20,7 @@ public interface AdminConnector {
      * {@code WARREN_AWS_TIMEOUT_MILLIS} is set they get 20 s per call, 5 s per attempt, 3 attempts.
      */
     AdminConnector AWS = config -> {
-        WarrenConfig admin = System.getenv(WarrenConfig.AWS_TIMEOUT) == null
-                ? new WarrenConfig(config.table(), config.secretPrefix(), config.policyTtl(), config.secretTtl(),
-                        config.negativeTtl(), config.staleWindow(), config.credentialTtl(), config.cacheMaxEntries(),
-                        Duration.ofSeconds(20), Duration.ofSeconds(5), 3)
-                : config;
+        WarrenConfig admin = withAdminTimeouts(config);
         DynamoDbClient dynamo = AwsClients.dynamoDb(admin);
         SecretsManagerClient secrets;
         try {
@@ -38,4 +34,11 @@ public interface AdminConnector {
             secrets.close();
         });
     };
+
+    /** Admin limits (20 s per call, 5 s per attempt, 3 attempts) unless WARREN_AWS_TIMEOUT_MILLIS is set. */
+    static WarrenConfig withAdminTimeouts(WarrenConfig config) {
+        return System.getenv(WarrenConfig.AWS_TIMEOUT) == null
+                ? config.withAwsTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5), 3)
+                : config;
+    }
 }
