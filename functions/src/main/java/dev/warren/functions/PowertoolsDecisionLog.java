@@ -3,6 +3,7 @@ package dev.warren.functions;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.warren.policy.AuthPath;
+import dev.warren.policy.CacheOutcome;
 import dev.warren.protocol.DecisionLog;
 import dev.warren.protocol.DecisionRecord;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * Each decision as one Powertools JSON log line (the request's fields, decision and reason; never
  * a password or body) and one EMF metrics document: {@code Decisions} and {@code Latency} by
- * function, path and decision, {@code StoreErrors} when a store failed and the answer fell back
- * to deny, and {@code CacheHits} (1 for a policy-cache hit, 0 for a read or a stale copy) whenever
+ * function, path and decision, {@code StoreErrors} when a store (or warren itself) failed and the
+ * answer fell back to deny, and {@code CacheHits} (1 for a policy-cache hit, 0 for a read or a stale copy) whenever
  * the policy came through the cache.
  */
 public final class PowertoolsDecisionLog implements DecisionLog {
@@ -56,7 +57,7 @@ public final class PowertoolsDecisionLog implements DecisionLog {
     @Override
     public void record(DecisionRecord r) {
         try {
-            boolean storeError = isStoreError(r.reason());
+            boolean storeError = r.decision().isError();
             Object[] fields = fields(r).toArray();
             if (storeError) {
                 LOG.warn("decision", fields);
@@ -65,23 +66,18 @@ public final class PowertoolsDecisionLog implements DecisionLog {
             }
             if (metrics != null) {
                 metrics.flushMetrics(m -> {
-                    m.addDimension(DimensionSet.of("Function", function, "Path", r.path(), "Decision", r.decision()));
+                    m.addDimension(DimensionSet.of("Function", function, "Path", r.path(), "Decision", r.result()));
                     m.addMetric("Decisions", 1, MetricUnit.COUNT);
                     m.addMetric("Latency", r.latencyMicros() / 1000.0, MetricUnit.MILLISECONDS);
                     m.addMetric("StoreErrors", storeError ? 1 : 0, MetricUnit.COUNT);
-                    if (r.cache() != null) {
-                        m.addMetric("CacheHits", "hit".equals(r.cache()) ? 1 : 0, MetricUnit.COUNT);
+                    if (r.cache() != CacheOutcome.NONE) {
+                        m.addMetric("CacheHits", r.cache() == CacheOutcome.HIT ? 1 : 0, MetricUnit.COUNT);
                     }
                 });
             }
         } catch (RuntimeException e) {
             // A logging failure must never change the answer.
         }
-    }
-
-    /** Denies that came from a failure rather than from the policy ({@code AuthService}, {@code HttpEdge}). */
-    static boolean isStoreError(String reason) {
-        return reason != null && (reason.startsWith("error: ") || reason.startsWith("internal error: "));
     }
 
     static List<StructuredArgument> fields(DecisionRecord r) {
@@ -94,10 +90,11 @@ public final class PowertoolsDecisionLog implements DecisionLog {
         add(out, "name", r.name());
         add(out, "permission", r.permission());
         add(out, "routing_key", r.routingKey());
-        out.add(entry("decision", r.decision()));
+        out.add(entry("decision", r.result()));
+        out.add(entry("cause", r.cause().label()));
         out.add(entry("reason", r.reason()));
         out.add(entry("latency_us", r.latencyMicros()));
-        add(out, "cache", r.cache());
+        add(out, "cache", r.cacheLabel());
         return out;
     }
 

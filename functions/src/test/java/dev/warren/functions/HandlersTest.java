@@ -66,7 +66,7 @@ class HandlersTest {
         if (c.status() == 200) {
             assertThat(RECORDS).hasSize(1);
             DecisionRecord logged = RECORDS.get(0);
-            assertThat(logged.decision()).isEqualTo(c.body().split(" ")[0]);
+            assertThat(logged.result()).isEqualTo(c.body().split(" ")[0]);
             if (password != null) {
                 assertThat(logged.toString()).doesNotContain(password);
             }

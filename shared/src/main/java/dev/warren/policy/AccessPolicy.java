@@ -26,18 +26,19 @@ public final class AccessPolicy {
     /** Allow iff the user has a permission entry (any triple, even all-empty) on the vhost. */
     public Decision checkVhost(UserPolicy user, VhostRequest request) {
         if (user.disabled()) {
-            return Decision.deny("user '" + user.username() + "' is disabled");
+            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
         }
         if (user.permissionsOn(request.vhost()).isEmpty()) {
             return noPermissionsOnVhost(user, request.vhost());
         }
-        return Decision.allow("user '" + user.username() + "' has permissions on vhost '" + request.vhost() + "'");
+        return Decision.allow(Cause.VHOST_PERMITTED,
+                "user '" + user.username() + "' has permissions on vhost '" + request.vhost() + "'");
     }
 
     /** Unanchored match of the permission's regex against the resource name. */
     public Decision checkResource(UserPolicy user, ResourceRequest request) {
         if (user.disabled()) {
-            return Decision.deny("user '" + user.username() + "' is disabled");
+            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
         }
         Optional<PermissionTriple> triple = user.permissionsOn(request.vhost());
         if (triple.isEmpty()) {
@@ -56,16 +57,17 @@ public final class AccessPolicy {
      */
     public Decision checkTopic(UserPolicy user, TopicRequest request) {
         if (user.disabled()) {
-            return Decision.deny("user '" + user.username() + "' is disabled");
+            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
         }
         Optional<TopicPermission> topic = user.topicPermission(request.vhost(), request.exchange());
         if (topic.isEmpty()) {
-            return Decision.allow("no topic permissions for exchange '" + request.exchange() + "' in vhost '"
+            return Decision.allow(Cause.NO_TOPIC_PERMISSION, "no topic permissions for exchange '" + request.exchange() + "' in vhost '"
                     + request.vhost() + "'");
         }
         Optional<String> pattern = topic.get().regexFor(request.permission());
         if (pattern.isEmpty()) {
-            return Decision.deny("permission '" + request.permission().wireName() + "' does not apply to topics");
+            return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS,
+                    "permission '" + request.permission().wireName() + "' does not apply to topics");
         }
         String expanded = expand(pattern.get(), request.variables());
         String label = request.permission().wireName() + " regex '" + expanded + "'"
@@ -89,15 +91,15 @@ public final class AccessPolicy {
 
     private Decision decide(String pattern, String subject, String label, String what) {
         return switch (regex.match(pattern, subject)) {
-            case MATCH -> Decision.allow(label + " matches '" + subject + "'");
-            case NO_MATCH -> Decision.deny(label + " does not match '" + subject + "' (" + what + ")");
-            case INVALID -> Decision.deny(label + " does not compile (" + what + ")");
-            case BUDGET_EXCEEDED -> Decision.deny(label + " exceeded the evaluation budget against '" + subject
+            case MATCH -> Decision.allow(Cause.REGEX_MATCHED, label + " matches '" + subject + "'");
+            case NO_MATCH -> Decision.deny(Cause.REGEX_NO_MATCH, label + " does not match '" + subject + "' (" + what + ")");
+            case INVALID -> Decision.deny(Cause.REGEX_INVALID, label + " does not compile (" + what + ")");
+            case BUDGET_EXCEEDED -> Decision.deny(Cause.REGEX_BUDGET_EXCEEDED, label + " exceeded the evaluation budget against '" + subject
                     + "' (" + what + ")");
         };
     }
 
     private static Decision noPermissionsOnVhost(UserPolicy user, String vhost) {
-        return Decision.deny("no permissions on vhost '" + vhost + "' for user '" + user.username() + "'");
+        return Decision.deny(Cause.NO_VHOST_PERMISSIONS, "no permissions on vhost '" + vhost + "' for user '" + user.username() + "'");
     }
 }

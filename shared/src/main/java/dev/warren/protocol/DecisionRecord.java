@@ -1,18 +1,38 @@
 package dev.warren.protocol;
 
+import dev.warren.policy.CacheOutcome;
+import dev.warren.policy.Cause;
+import dev.warren.policy.Decision;
+import java.util.Objects;
+
 /**
- * One decision as logged: the request's fields (never a password), the result and its reason.
- * Fields that the path does not carry are null; {@code cache} is {@code hit}, {@code miss} or
- * {@code stale} when the policy came through the policy cache, else null.
+ * One decision as logged: the request's fields (never a password), the decision with its cause and
+ * reason, and how the user's policy was obtained. Fields that the path does not carry are null.
  */
 public record DecisionRecord(String path, String method, String username, String vhost, String resource,
-                             String name, String permission, String routingKey, String decision, String reason,
-                             long latencyMicros, String cache) {
+                             String name, String permission, String routingKey, Decision decision,
+                             long latencyMicros, CacheOutcome cache) {
 
-    /** A record without cache information. */
-    public DecisionRecord(String path, String method, String username, String vhost, String resource, String name,
-                          String permission, String routingKey, String decision, String reason, long latencyMicros) {
-        this(path, method, username, vhost, resource, name, permission, routingKey, decision, reason, latencyMicros,
-                null);
+    public DecisionRecord {
+        Objects.requireNonNull(decision);
+        Objects.requireNonNull(cache);
+    }
+
+    /** {@code allow} or {@code deny}. */
+    public String result() {
+        return decision.result();
+    }
+
+    public Cause cause() {
+        return decision.cause();
+    }
+
+    public String reason() {
+        return decision.reason();
+    }
+
+    /** {@code hit}, {@code miss} or {@code stale} when the policy came through the cache, else null. */
+    public String cacheLabel() {
+        return cache.label();
     }
 }

@@ -5,11 +5,13 @@ import dev.warren.policy.AuthRequest;
 import dev.warren.policy.AuthRequest.ResourceRequest;
 import dev.warren.policy.AuthRequest.TopicRequest;
 import dev.warren.policy.AuthRequest.VhostRequest;
+import dev.warren.policy.CacheOutcome;
+import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
 import dev.warren.protocol.FormDecoder.MalformedFormException;
 import dev.warren.protocol.RequestParser.ParseResult;
+import dev.warren.service.Answer;
 import dev.warren.service.AuthService;
-import dev.warren.store.CacheTrace;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +49,11 @@ public final class HttpEdge {
         if (!get && request.body() != null && request.body().length > MAX_BODY_BYTES) {
             return EdgeResponse.tooLarge();
         }
-        CacheTrace.reset();
         try {
             return answer(path, request, started);
         } catch (RuntimeException | StackOverflowError e) {
-            Decision deny = Decision.deny("internal error: " + e.getClass().getSimpleName());
-            log.record(record(path, request, null, null, deny, started));
+            Decision deny = Decision.error(Cause.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+            log.record(record(path, request, null, null, new Answer(deny, CacheOutcome.NONE), started));
             return EdgeResponse.ok(deny.body());
         }
     }
@@ -80,14 +81,14 @@ public final class HttpEdge {
                     "malformed request: " + rejected.reason(), started);
         }
         AuthRequest authRequest = ((ParseResult.Parsed) parsed).request();
-        Decision decision = service.decide(authRequest);
-        log.record(record(path, request, authRequest, authRequest.username(), decision, started));
-        return EdgeResponse.ok(decision.body());
+        Answer answer = service.answer(authRequest);
+        log.record(record(path, request, authRequest, authRequest.username(), answer, started));
+        return EdgeResponse.ok(answer.decision().body());
     }
 
     private EdgeResponse deny(AuthPath path, EdgeRequest request, String username, String reason, long started) {
-        Decision decision = Decision.deny(reason);
-        log.record(record(path, request, null, username, decision, started));
+        Decision decision = Decision.deny(Cause.MALFORMED_REQUEST, reason);
+        log.record(record(path, request, null, username, new Answer(decision, CacheOutcome.NONE), started));
         return EdgeResponse.ok(decision.body());
     }
 
@@ -101,7 +102,7 @@ public final class HttpEdge {
     }
 
     private static DecisionRecord record(AuthPath path, EdgeRequest request, AuthRequest parsed, String username,
-                                         Decision decision, long started) {
+                                         Answer answer, long started) {
         String vhost = null;
         String resource = null;
         String name = null;
@@ -125,8 +126,7 @@ public final class HttpEdge {
             case null, default -> { }
         }
         long micros = (System.nanoTime() - started) / 1_000;
-        CacheTrace.Source cache = CacheTrace.take();
         return new DecisionRecord(path.label(), request.method(), username, vhost, resource, name, permission,
-                routingKey, decision.result(), decision.reason(), micros, cache == null ? null : cache.label());
+                routingKey, answer.decision(), micros, answer.cache());
     }
 }

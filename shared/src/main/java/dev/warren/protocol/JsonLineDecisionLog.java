@@ -29,10 +29,11 @@ public final class JsonLineDecisionLog implements DecisionLog {
         putIfPresent(line, "name", r.name());
         putIfPresent(line, "permission", r.permission());
         putIfPresent(line, "routing_key", r.routingKey());
-        line.put("decision", r.decision());
+        line.put("decision", r.result());
+        line.put("cause", r.cause().label());
         line.put("reason", r.reason());
         line.put("latency_us", r.latencyMicros());
-        putIfPresent(line, "cache", r.cache());
+        putIfPresent(line, "cache", r.cacheLabel());
         synchronized (out) {
             out.println(line);
         }

@@ -6,14 +6,18 @@ import dev.warren.policy.AuthRequest.ResourceRequest;
 import dev.warren.policy.AuthRequest.TopicRequest;
 import dev.warren.policy.AuthRequest.UserRequest;
 import dev.warren.policy.AuthRequest.VhostRequest;
+import dev.warren.policy.CacheOutcome;
+import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
 import dev.warren.policy.UserPolicy;
 import dev.warren.store.PolicyStore;
-import java.util.Optional;
+import dev.warren.store.StoreException;
+import dev.warren.store.UserLookup;
 
 /**
  * Answers one typed question: looks the user up once, then applies the password check or the
- * access policy. Any failure of a store or of the code below becomes a deny with its reason.
+ * access policy. A store failure is a {@link Cause#STORE_ERROR} refusal, any other failure below an
+ * {@link Cause#INTERNAL_ERROR} one; neither ever allows.
  */
 public final class AuthService {
 
@@ -27,24 +31,39 @@ public final class AuthService {
         this.access = access;
     }
 
+    /** The decision alone. */
     public Decision decide(AuthRequest request) {
+        return answer(request).decision();
+    }
+
+    /** The decision and how the user's policy was obtained. */
+    public Answer answer(AuthRequest request) {
+        CacheOutcome cache = CacheOutcome.NONE;
         try {
-            Optional<UserPolicy> user = policies.findUser(request.username());
-            if (request instanceof UserRequest login) {
-                return authenticator.authenticate(user, login);
-            }
-            if (user.isEmpty()) {
-                return Decision.deny("unknown user '" + request.username() + "'");
-            }
-            return switch (request) {
-                case VhostRequest vhost -> access.checkVhost(user.get(), vhost);
-                case ResourceRequest resource -> access.checkResource(user.get(), resource);
-                case TopicRequest topic -> access.checkTopic(user.get(), topic);
-                case UserRequest login -> authenticator.authenticate(user, login);
-            };
+            UserLookup lookup = policies.lookUp(request.username());
+            cache = lookup.cache();
+            return new Answer(decide(request, lookup), cache);
+        } catch (StoreException e) {
+            return new Answer(Decision.error(Cause.STORE_ERROR, describe(e)), cache);
         } catch (RuntimeException e) {
-            return Decision.deny("error: " + describe(e));
+            return new Answer(Decision.error(Cause.INTERNAL_ERROR, describe(e)), cache);
         }
+    }
+
+    private Decision decide(AuthRequest request, UserLookup lookup) {
+        if (request instanceof UserRequest login) {
+            return authenticator.authenticate(lookup.user(), login);
+        }
+        if (lookup.user().isEmpty()) {
+            return Decision.deny(Cause.UNKNOWN_USER, "unknown user '" + request.username() + "'");
+        }
+        UserPolicy user = lookup.user().get();
+        return switch (request) {
+            case VhostRequest vhost -> access.checkVhost(user, vhost);
+            case ResourceRequest resource -> access.checkResource(user, resource);
+            case TopicRequest topic -> access.checkTopic(user, topic);
+            case UserRequest login -> authenticator.authenticate(lookup.user(), login);
+        };
     }
 
     private static String describe(Throwable e) {

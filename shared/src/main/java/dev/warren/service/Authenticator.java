@@ -3,6 +3,7 @@ package dev.warren.service;
 import dev.warren.password.PasswordHash;
 import dev.warren.password.PasswordHasher;
 import dev.warren.policy.AuthRequest.UserRequest;
+import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
 import dev.warren.policy.UserPolicy;
 import dev.warren.store.PasswordHashStore;
@@ -52,40 +53,44 @@ public final class Authenticator {
 
     public Decision authenticate(Optional<UserPolicy> found, UserRequest request) {
         if (found.isEmpty()) {
-            return refuse(request, "user '" + request.username() + "' - invalid credentials: unknown user");
+            return refuse(request, Cause.UNKNOWN_USER, "user '" + request.username() + "' - invalid credentials: unknown user");
         }
         UserPolicy user = found.get();
         if (user.disabled()) {
-            return refuse(request, "user '" + user.username() + "' - invalid credentials: user is disabled");
+            return refuse(request, Cause.DISABLED, "user '" + user.username() + "' - invalid credentials: user is disabled");
         }
         if (request.password().isEmpty()) {
             return user.certificateLogin()
-                    ? Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated by certificate")
-                    : Decision.deny("user '" + user.username()
+                    ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
+                            "user '" + user.username() + "' authenticated by certificate")
+                    : Decision.deny(Cause.NO_CERTIFICATE_LOGIN, "user '" + user.username()
                             + "' - invalid credentials: no password supplied and user is not marked for certificate login");
         }
         String password = request.password().get();
         Optional<PasswordHash> hash = hashes.findHash(user);
         if (hash.isEmpty()) {
-            return refuse(request, "user '" + user.username() + "' - invalid credentials: user has no password");
+            return refuse(request, Cause.NO_PASSWORD_HASH, "user '" + user.username() + "' - invalid credentials: user has no password");
         }
         if (password.isEmpty()) {
-            return refuse(request, "user '" + user.username() + "' - invalid credentials: empty password");
+            return refuse(request, Cause.EMPTY_PASSWORD, "user '" + user.username() + "' - invalid credentials: empty password");
         }
         if (verified.isVerified(user.username(), password, hash.get())) {
-            return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated (cached)");
+            return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(),
+                    "user '" + user.username() + "' authenticated (cached)");
         }
         if (!PasswordHasher.verify(password, hash.get())) {
             String reason = "user '" + user.username() + "' - invalid credentials: wrong password";
-            return hash.get().algorithm().isSlow() ? Decision.deny(reason) : refuse(request, reason);
+            return hash.get().algorithm().isSlow()
+                    ? Decision.deny(Cause.WRONG_PASSWORD, reason)
+                    : refuse(request, Cause.WRONG_PASSWORD, reason);
         }
         verified.rememberVerified(user.username(), password, hash.get());
-        return Decision.allowWithTags(user.tags(), "user '" + user.username() + "' authenticated");
+        return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(), "user '" + user.username() + "' authenticated");
     }
 
     /** A refusal that has not yet paid for a slow verification: pay it now, then deny. */
-    private Decision refuse(UserRequest request, String reason) {
+    private Decision refuse(UserRequest request, Cause cause, String reason) {
         request.password().ifPresent(dummy::run);
-        return Decision.deny(reason);
+        return Decision.deny(cause, reason);
     }
 }

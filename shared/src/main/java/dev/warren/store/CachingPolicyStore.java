@@ -22,8 +22,12 @@ public final class CachingPolicyStore implements PolicyStore {
 
     @Override
     public Optional<UserPolicy> findUser(String username) {
-        Optional<UserPolicy> found = cache.get(username, username, () -> delegate.findUser(username));
-        CacheTrace.record(cache.takeSource());
-        return found;
+        return lookUp(username).user();
+    }
+
+    @Override
+    public UserLookup lookUp(String username) {
+        StoreCache.Cached<UserPolicy> found = cache.lookUp(username, username, () -> delegate.findUser(username));
+        return new UserLookup(found.value(), found.outcome());
     }
 }

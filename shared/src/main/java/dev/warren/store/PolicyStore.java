@@ -11,4 +11,13 @@ public interface PolicyStore {
      * @throws StoreException when the store cannot answer
      */
     Optional<UserPolicy> findUser(String username);
+
+    /**
+     * The user's policy with how it was obtained; stores without a cache answer {@link UserLookup#direct}.
+     *
+     * @throws StoreException when the store cannot answer
+     */
+    default UserLookup lookUp(String username) {
+        return UserLookup.direct(findUser(username));
+    }
 }

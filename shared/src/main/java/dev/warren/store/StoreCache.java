@@ -1,5 +1,6 @@
 package dev.warren.store;
 
+import dev.warren.policy.CacheOutcome;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,12 +23,14 @@ public final class StoreCache<K, V> {
     private record Entry<V>(Optional<V> value, long readAt, long failedAt, String failure) {
     }
 
+    /** A value (empty: not found) and how this cache obtained it. */
+    public record Cached<V>(Optional<V> value, CacheOutcome outcome) {
+    }
+
     private final String what;
     private final long ttl;
     private final long negativeTtl;
     private final long staleWindow;
-    /** How this thread's last successful {@link #get} was answered. */
-    private final ThreadLocal<CacheTrace.Source> source = new ThreadLocal<>();
     private final int maxEntries;
     private final LongSupplier nanos;
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -51,12 +54,20 @@ public final class StoreCache<K, V> {
      * @throws StoreException when the store fails and no good answer is recent enough
      */
     public Optional<V> get(K key, String label, Supplier<Optional<V>> load) {
+        return lookUp(key, label, load).value();
+    }
+
+    /**
+     * Like {@link #get}, and says whether the answer was a hit, a store read or a stale copy.
+     *
+     * @throws StoreException when the store fails and no good answer is recent enough
+     */
+    public Cached<V> lookUp(K key, String label, Supplier<Optional<V>> load) {
         long now = nanos.getAsLong();
         Entry<V> cached = entries.get(key);
         if (cached != null && cached.failure == null
                 && now - cached.readAt < (cached.value.isPresent() ? ttl : negativeTtl)) {
-            source.set(CacheTrace.Source.HIT);
-            return cached.value;
+            return new Cached<>(cached.value, CacheOutcome.HIT);
         }
         if (cached != null && cached.failure != null && now - cached.failedAt < negativeTtl) {
             return staleOrThrow(key, label, cached, now, new StoreException(cached.failure), false);
@@ -70,11 +81,10 @@ public final class StoreCache<K, V> {
             return staleOrThrow(key, label, cached, now, failure, true);
         }
         put(key, new Entry<>(loaded, now, 0, null));
-        source.set(CacheTrace.Source.MISS);
-        return loaded;
+        return new Cached<>(loaded, CacheOutcome.MISS);
     }
 
-    private Optional<V> staleOrThrow(K key, String label, Entry<V> cached, long now, StoreException failure,
+    private Cached<V> staleOrThrow(K key, String label, Entry<V> cached, long now, StoreException failure,
                                      boolean newFailure) {
         if (newFailure) {
             put(key, cached == null
@@ -86,8 +96,7 @@ public final class StoreCache<K, V> {
                 LOG.log(System.Logger.Level.WARNING, "serving " + what + " of '" + label + "' read "
                         + (now - cached.readAt) / 1_000_000L + " ms ago: " + failure.getMessage());
             }
-            source.set(CacheTrace.Source.STALE);
-            return cached.value;
+            return new Cached<>(cached.value, CacheOutcome.STALE);
         }
         throw failure;
     }
@@ -110,13 +119,6 @@ public final class StoreCache<K, V> {
             keys.next();
             keys.remove();
         }
-    }
-
-    /** How the calling thread's last successful {@link #get} was answered, or null; clears it. */
-    public CacheTrace.Source takeSource() {
-        CacheTrace.Source s = source.get();
-        source.remove();
-        return s;
     }
 
     /** Forgets everything (tests, and after an admin change in the same process). */

@@ -147,8 +147,8 @@ class HttpEdgeTest {
         get("/auth/user", "username=admin&password=wrong-secret-value");
         get("/auth/resource", "username=app&vhost=%2F&resource=queue&name=orders&permission=configure");
         assertThat(logged).hasSize(3);
-        assertThat(logged.get(0).decision()).isEqualTo("allow");
-        assertThat(logged.get(1).reason()).endsWith("wrong password");
+        assertThat(logged.get(0).result()).isEqualTo("allow");
+        assertThat(logged.get(1).cause()).isEqualTo(dev.warren.policy.Cause.WRONG_PASSWORD);
         assertThat(logged.toString()).doesNotContain("test12").doesNotContain("wrong-secret-value");
         DecisionRecord resource = logged.get(2);
         assertThat(resource.path()).isEqualTo("resource");
@@ -171,7 +171,7 @@ class HttpEdgeTest {
         cachedEdge.handle(vhost);
         cachedEdge.handle(vhost);
         edge.handle(vhost);
-        assertThat(logged).extracting(DecisionRecord::cache).containsExactly("miss", "hit", null);
+        assertThat(logged).extracting(DecisionRecord::cacheLabel).containsExactly("miss", "hit", null);
     }
 
     @Test

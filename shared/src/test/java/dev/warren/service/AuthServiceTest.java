@@ -35,8 +35,8 @@ class AuthServiceTest {
 
     @Test
     void wrongPasswordAndUnknownUserDeny() {
-        assertThat(login("admin", "test13").reason()).endsWith("wrong password");
-        assertThat(login("nobody", "test12").reason()).endsWith("unknown user");
+        assertThat(login("admin", "test13").cause()).isEqualTo(dev.warren.policy.Cause.WRONG_PASSWORD);
+        assertThat(login("nobody", "test12").cause()).isEqualTo(dev.warren.policy.Cause.UNKNOWN_USER);
     }
 
     @Test
@@ -55,7 +55,7 @@ class AuthServiceTest {
 
     @Test
     void passwordlessUserCannotLogInWithAPassword() {
-        assertThat(login("nopass", "anything").reason()).endsWith("user has no password");
+        assertThat(login("nopass", "anything").cause()).isEqualTo(dev.warren.policy.Cause.NO_PASSWORD_HASH);
         assertThat(login("gateway", "anything").allowed()).isFalse();
     }
 
@@ -69,7 +69,7 @@ class AuthServiceTest {
 
     @Test
     void disabledUserIsRefused() {
-        assertThat(login("off", "test12").reason()).endsWith("user is disabled");
+        assertThat(login("off", "test12").cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
         assertThat(service.decide(new VhostRequest("off", "/")).allowed()).isFalse();
     }
 
@@ -119,6 +119,8 @@ class AuthServiceTest {
             Decision d = failing.decide(r);
             assertThat(d.allowed()).isFalse();
             assertThat(d.reason()).contains("DynamoDB timed out");
+            assertThat(d.cause()).isEqualTo(dev.warren.policy.Cause.STORE_ERROR);
+            assertThat(d.isError()).isTrue();
         }
     }
 
@@ -129,7 +131,8 @@ class AuthServiceTest {
         };
         AuthService failing = AuthServices.over(u -> Optional.ofNullable(Fixtures.definitions().policies().get(u)),
                 broken, new dev.warren.password.PasswordHasher(1_000));
-        assertThat(failing.decide(new UserRequest("app", Optional.of("app-secret"))).reason())
-                .contains("secret is not valid JSON");
+        Decision d = failing.decide(new UserRequest("app", Optional.of("app-secret")));
+        assertThat(d.reason()).contains("secret is not valid JSON");
+        assertThat(d.cause()).isEqualTo(dev.warren.policy.Cause.STORE_ERROR);
     }
 }

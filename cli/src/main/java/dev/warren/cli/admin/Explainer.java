@@ -79,7 +79,7 @@ final class Explainer {
             Decision login = decide(new AuthRequest.UserRequest(q.user(), q.password()));
             steps.add(new Step("login", result(login), login.reason()));
             if (!login.allowed()) {
-                return denied(q, steps, policy, "login", login.reason(), notes);
+                return denied(q, steps, policy, "login", login, notes);
             }
         } else {
             steps.add(new Step("login", Result.skipped,
@@ -88,14 +88,14 @@ final class Explainer {
         Decision vhost = decide(new AuthRequest.VhostRequest(q.user(), q.vhost()));
         steps.add(new Step("vhost", result(vhost), vhost.reason()));
         if (!vhost.allowed()) {
-            return denied(q, steps, policy, "vhost", vhost.reason(), notes);
+            return denied(q, steps, policy, "vhost", vhost, notes);
         }
         if (q.resource().isPresent()) {
             ResourceQuery r = q.resource().get();
             Decision d = decide(new AuthRequest.ResourceRequest(q.user(), q.vhost(), r.kind(), r.name(), r.permission()));
             steps.add(new Step("resource", result(d), d.reason()));
             if (!d.allowed()) {
-                return denied(q, steps, policy, "resource", d.reason(), notes);
+                return denied(q, steps, policy, "resource", d, notes);
             }
         }
         if (q.topic().isPresent()) {
@@ -104,7 +104,7 @@ final class Explainer {
                     t.exchange(), t.permission()));
             steps.add(new Step("resource", result(exchange), exchange.reason()));
             if (!exchange.allowed()) {
-                return denied(q, steps, policy, "resource", exchange.reason(), notes);
+                return denied(q, steps, policy, "resource", exchange, notes);
             }
             Map<String, String> variables = new HashMap<>();
             variables.put("username", q.user());
@@ -116,7 +116,7 @@ final class Explainer {
                     t.routingKey(), variables));
             steps.add(new Step("topic", result(d), d.reason()));
             if (!d.allowed()) {
-                return denied(q, steps, policy, "topic", d.reason(), notes);
+                return denied(q, steps, policy, "topic", d, notes);
             }
         }
         return new Explanation(q, steps, true, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), notes);
@@ -124,8 +124,8 @@ final class Explainer {
 
     private Decision decide(AuthRequest request) {
         Decision d = service.decide(request);
-        if (!d.allowed() && d.reason().startsWith("error: ")) {
-            throw new StoreFailure(d.reason().substring("error: ".length()));
+        if (d.isError()) {
+            throw new StoreFailure(d.reason());
         }
         return d;
     }
@@ -134,8 +134,9 @@ final class Explainer {
         return d.allowed() ? Result.allow : Result.deny;
     }
 
-    private Explanation denied(Query q, List<Step> steps, Optional<UserPolicy> policy, String check, String reason,
-                               List<String> notes) {
+    private Explanation denied(Query q, List<Step> steps, Optional<UserPolicy> policy, String check,
+                               Decision decision, List<String> notes) {
+        String reason = decision.reason();
         String user = q.user();
         List<String> fixes = new ArrayList<>();
         Cause cause;
@@ -157,54 +158,67 @@ final class Explainer {
             log = t.permission().wireName() + " access to topic '" + t.routingKey() + "' in exchange '" + t.exchange()
                     + "' in vhost '" + q.vhost() + "' refused for user '" + user + "'";
         }
-        if (reason.endsWith(": unknown user") || reason.startsWith("unknown user '")) {
-            cause = Cause.unknown_user;
-            why = "there is no user '" + user + "' (usernames are case-sensitive)";
-            fixes.add(Output.command("warren", "add_user", user));
-            fixes.add(grantVhost(q));
-        } else if (reason.endsWith(": user is disabled") || reason.equals("user '" + user + "' is disabled")) {
-            cause = Cause.user_disabled;
-            why = "user '" + user + "' is disabled (warren_disabled)";
-            fixes.add(Output.command("warren", "export_definitions", "users.json")
-                    + "   # then remove \"warren_disabled\": true from user " + Output.shellQuote(user));
-            fixes.add(Output.command("warren", "import_definitions", "users.json"));
-        } else if (reason.endsWith("wrong password") || reason.endsWith("empty password")) {
-            cause = Cause.wrong_password;
-            why = "the password does not match the hash stored for user '" + user + "'";
-            fixes.add(Output.command("warren", "change_password", user)
-                    + "   # or give the client the right password");
-            fixes.add(Output.command("warren", "authenticate_user", user) + "   # checks a password, as the broker would");
-        } else if (reason.endsWith("user has no password")) {
-            cause = Cause.no_password;
-            why = "user '" + user + "' has no password hash (no secret), so no password can match";
-            fixes.add(Output.command("warren", "change_password", user));
-        } else if (reason.contains("not marked for certificate login")) {
-            cause = Cause.no_certificate_login;
-            why = "the client sent no password (x.509/EXTERNAL login) and user '" + user
-                    + "' is not marked for certificate login";
-            fixes.add(Output.command("warren", "export_definitions", "users.json")
-                    + "   # then add \"warren_certificate_login\": true to user " + Output.shellQuote(user));
-            fixes.add(Output.command("warren", "import_definitions", "users.json"));
-        } else if (reason.startsWith("no permissions on vhost")) {
-            cause = Cause.no_vhost_permissions;
-            why = "user '" + user + "' has no permissions on vhost '" + q.vhost() + "'"
-                    + policy.filter(p -> !p.permissions().isEmpty())
-                            .map(p -> " (it has some on: '" + String.join("', '", new java.util.TreeSet<>(
-                                    p.permissions().keySet())) + "')").orElse("");
-            fixes.add(grantVhost(q));
-        } else if (reason.contains(" does not match ") || reason.contains(" does not compile ")
-                || reason.contains(" exceeded the evaluation budget ")) {
-            cause = reason.contains(" does not match ") ? Cause.regex_does_not_match
-                    : reason.contains(" does not compile ") ? Cause.regex_does_not_compile : Cause.regex_budget_exceeded;
-            why = switch (cause) {
-                case regex_does_not_match -> "the " + reason;
-                case regex_does_not_compile -> "the stored " + reason + "; a regex that does not compile denies";
-                default -> "the " + reason + "; simplify the pattern";
-            };
-            fixes.add(widen(q, check, policy));
-        } else {
-            cause = Cause.other;
-            why = reason;
+        switch (decision.cause()) {
+            case UNKNOWN_USER -> {
+                cause = Cause.unknown_user;
+                why = "there is no user '" + user + "' (usernames are case-sensitive)";
+                fixes.add(Output.command("warren", "add_user", user));
+                fixes.add(grantVhost(q));
+            }
+            case DISABLED -> {
+                cause = Cause.user_disabled;
+                why = "user '" + user + "' is disabled (warren_disabled)";
+                fixes.add(Output.command("warren", "export_definitions", "users.json")
+                        + "   # then remove \"warren_disabled\": true from user " + Output.shellQuote(user));
+                fixes.add(Output.command("warren", "import_definitions", "users.json"));
+            }
+            case WRONG_PASSWORD, EMPTY_PASSWORD -> {
+                cause = Cause.wrong_password;
+                why = "the password does not match the hash stored for user '" + user + "'";
+                fixes.add(Output.command("warren", "change_password", user)
+                        + "   # or give the client the right password");
+                fixes.add(Output.command("warren", "authenticate_user", user) + "   # checks a password, as the broker would");
+            }
+            case NO_PASSWORD_HASH -> {
+                cause = Cause.no_password;
+                why = "user '" + user + "' has no password hash (no secret), so no password can match";
+                fixes.add(Output.command("warren", "change_password", user));
+            }
+            case NO_CERTIFICATE_LOGIN -> {
+                cause = Cause.no_certificate_login;
+                why = "the client sent no password (x.509/EXTERNAL login) and user '" + user
+                        + "' is not marked for certificate login";
+                fixes.add(Output.command("warren", "export_definitions", "users.json")
+                        + "   # then add \"warren_certificate_login\": true to user " + Output.shellQuote(user));
+                fixes.add(Output.command("warren", "import_definitions", "users.json"));
+            }
+            case NO_VHOST_PERMISSIONS -> {
+                cause = Cause.no_vhost_permissions;
+                why = "user '" + user + "' has no permissions on vhost '" + q.vhost() + "'"
+                        + policy.filter(p -> !p.permissions().isEmpty())
+                                .map(p -> " (it has some on: '" + String.join("', '", new java.util.TreeSet<>(
+                                        p.permissions().keySet())) + "')").orElse("");
+                fixes.add(grantVhost(q));
+            }
+            case REGEX_NO_MATCH -> {
+                cause = Cause.regex_does_not_match;
+                why = "the " + reason;
+                fixes.add(widen(q, check, policy));
+            }
+            case REGEX_INVALID -> {
+                cause = Cause.regex_does_not_compile;
+                why = "the stored " + reason + "; a regex that does not compile denies";
+                fixes.add(widen(q, check, policy));
+            }
+            case REGEX_BUDGET_EXCEEDED -> {
+                cause = Cause.regex_budget_exceeded;
+                why = "the " + reason + "; simplify the pattern";
+                fixes.add(widen(q, check, policy));
+            }
+              default -> {
+                cause = Cause.other;
+                why = reason;
+            }
         }
         return new Explanation(q, steps, false, Optional.of(log), Optional.of(cause), Optional.of(why), fixes, notes);
     }

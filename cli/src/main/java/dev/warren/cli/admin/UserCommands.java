@@ -184,8 +184,8 @@ public final class UserCommands {
         int run(AdminStores stores) {
             String secret = password(password, passwordStdin, "Password for " + username + ": ");
             Decision decision = stores.authService().decide(new AuthRequest.UserRequest(username, Optional.of(secret)));
-            if (decision.reason().startsWith("error: ")) {
-                throw new IllegalStateException(decision.reason().substring("error: ".length()));
+            if (decision.isError()) {
+                throw new IllegalStateException(decision.reason());
             }
             if (format == Output.Format.json) {
                 ObjectNode node = Output.JSON.createObjectNode().put("user", username)
