@@ -1,5 +1,7 @@
 package dev.warren.cli;
 
+import dev.warren.cli.http.AuthServer;
+import dev.warren.cli.http.HttpLimits;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.protocol.JsonLineDecisionLog;
@@ -25,8 +27,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--max-connections", defaultValue = "256",
+            description = "Connections served at once; more wait until one closes (default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Override
     public Integer call() throws Exception {
+        if (maxConnections < 1) {
+            System.err.println("warren serve: --max-connections must be at least 1");
+            return 2;
+        }
         AuthService service;
         try {
             service = stores.authService();
@@ -36,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out));
-        AuthServer server = AuthServer.start(new InetSocketAddress(bind, port), edge);
+        AuthServer server = AuthServer.start(new InetSocketAddress(bind, port), edge,
+                HttpLimits.DEFAULTS.withMaxConnections(maxConnections));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -39,21 +39,22 @@ public final class ApiGatewayAdapter {
                 EdgeRequest.apiGatewayBody(event.getBody(), event.getIsBase64Encoded()));
     }
 
-    /** API Gateway lower-cases header names; events written by hand or other proxies may not. */
+    /**
+     * API Gateway lower-cases header names and joins a repeated header's values with commas;
+     * events written by hand or by other proxies may spell a name twice in different cases: those
+     * values are joined the same way (so a repeated Content-Type is denied, as in {@code serve}).
+     */
     static String header(Map<String, String> headers, String lowerCaseName) {
         if (headers == null) {
             return null;
         }
-        String value = headers.get(lowerCaseName);
-        if (value != null) {
-            return value;
-        }
+        String joined = null;
         for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(lowerCaseName)) {
-                return e.getValue();
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(lowerCaseName) && e.getValue() != null) {
+                joined = joined == null ? e.getValue() : joined + "," + e.getValue();
             }
         }
-        return null;
+        return joined;
     }
 
     static APIGatewayV2HTTPResponse toResponse(EdgeResponse response) {

@@ -63,6 +63,13 @@ class ApiGatewayAdapterTest {
     }
 
     @Test
+    void aNameSpelledTwiceIsJoinedLikeApiGatewayJoinsRepeats() {
+        String joined = ApiGatewayAdapter.header(Map.of("Content-Type", "text/plain",
+                "content-type", "application/x-www-form-urlencoded"), "content-type");
+        assertThat(joined.split(",")).containsExactlyInAnyOrder("text/plain", "application/x-www-form-urlencoded");
+    }
+
+    @Test
     void missingRequestContextIsNotAMethod() {
         APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
         e.setRawPath("/auth/user");

@@ -15,6 +15,7 @@ import dev.warren.service.AuthService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP rules of DESIGN.md §2 in one place, shared by the Lambda handlers and the local
@@ -36,16 +37,29 @@ public final class HttpEdge {
         this.log = log;
     }
 
+    /**
+     * The answer for a request that is not routed to a decision (404 for any other path, 405 for
+     * any other method), or empty when it is: the local server asks before it reads a body or
+     * sends {@code 100 Continue}.
+     */
+    public Optional<EdgeResponse> refusal(String method, String rawPath) {
+        if (AuthPath.fromRawPath(rawPath).isEmpty()) {
+            return Optional.of(EdgeResponse.notFound());
+        }
+        if (!method.equals("GET") && !method.equals("POST")) {
+            return Optional.of(EdgeResponse.methodNotAllowed());
+        }
+        return Optional.empty();
+    }
+
     public EdgeResponse handle(EdgeRequest request) {
         long started = System.nanoTime();
-        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElse(null);
-        if (path == null) {
-            return EdgeResponse.notFound();
+        Optional<EdgeResponse> refusal = refusal(request.method(), request.rawPath());
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
+        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElseThrow();
         boolean get = request.method().equals("GET");
-        if (!get && !request.method().equals("POST")) {
-            return EdgeResponse.methodNotAllowed();
-        }
         if (!get && request.body() != null && request.body().length > MAX_BODY_BYTES) {
             return EdgeResponse.tooLarge();
         }
@@ -62,6 +76,8 @@ public final class HttpEdge {
         byte[] form;
         if (request.method().equals("GET")) {
             form = request.rawQuery() == null ? new byte[0] : request.rawQuery();
+        } else if (isRepeated(request.contentType())) {
+            return deny(path, request, null, "repeated Content-Type", started);
         } else if (!isForm(request.contentType())) {
             return deny(path, request, null, "POST without Content-Type " + FORM_TYPE, started);
         } else if (request.body() == null) {
@@ -92,8 +108,17 @@ public final class HttpEdge {
         return EdgeResponse.ok(decision.body());
     }
 
+    /**
+     * API Gateway hands a repeated header to the function as its values joined by commas (and the
+     * local server does the same); a media type never contains a comma outside a quoted parameter,
+     * so a comma means two Content-Types, and which one counts is ambiguous: deny.
+     */
+    static boolean isRepeated(String contentType) {
+        return contentType != null && contentType.indexOf(',') >= 0;
+    }
+
     static boolean isForm(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || isRepeated(contentType)) {
             return false;
         }
         int semicolon = contentType.indexOf(';');

@@ -58,6 +58,25 @@ class HttpEdgeTest {
         assertThat(post("/auth/user", contentType, "username=admin&password=test12").body()).isEqualTo("deny");
     }
 
+    /** API Gateway joins a repeated header with commas; the local server passes repeats on the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded,text/plain", "text/plain,application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded,application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=utf-8, text/plain"})
+    void repeatedContentTypeDenies(String joined) {
+        EdgeResponse r = post("/auth/user", joined, "username=admin&password=test12");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("deny");
+    }
+
+    @Test
+    void refusalRoutesBeforeAnyBodyIsRead() {
+        assertThat(edge.refusal("POST", "/auth/topic")).isEmpty();
+        assertThat(edge.refusal("GET", "/auth/vhost")).isEmpty();
+        assertThat(edge.refusal("POST", "/auth/userx")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(404));
+        assertThat(edge.refusal("PUT", "/auth/user")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(405));
+    }
+
     @Test
     void postWithoutContentTypeDenies() {
         assertThat(post("/auth/user", null, "username=admin&password=test12").body()).isEqualTo("deny");

@@ -1,22 +1,15 @@
-package dev.warren.cli;
+package dev.warren.cli.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warren.definitions.DefinitionsReader;
-import dev.warren.password.PasswordHasher;
-import dev.warren.protocol.HttpEdge;
-import dev.warren.service.AuthServices;
-import dev.warren.store.InMemoryStore;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +26,7 @@ class AuthServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        InMemoryStore store = new InMemoryStore(DefinitionsReader.read(Path.of("..", "examples", "definitions.json")));
-        HttpEdge edge = new HttpEdge(AuthServices.over(store, store, new PasswordHasher(1_000)), r -> { });
-        server = AuthServer.start(new InetSocketAddress("127.0.0.1", 0), edge);
+        server = SampleEdge.start(HttpLimits.DEFAULTS);
     }
 
     @AfterAll
@@ -49,14 +40,8 @@ class AuthServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sends raw bytes and returns everything the server writes until it closes the connection. */
     private static String raw(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
-            s.setSoTimeout(5_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            s.getOutputStream().flush();
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        return SampleEdge.raw(server, request);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package dev.warren.cli.http;
+
+import dev.warren.protocol.HttpEdge;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * The local stand-in for API Gateway: a small HTTP/1.1 server that hands every request, target
+ * untouched, to the same {@link HttpEdge} the Lambda handlers use.
+ *
+ * <p>Why not the JDK's {@code HttpServer}: it parses the target with {@code java.net.URI} and
+ * answers 400 itself for an invalid percent-escape, where the spec wants 200 {@code deny}; it
+ * matches contexts by prefix on the decoded path; and it writes headers and body separately.
+ * Here each connection runs on its own virtual thread (a slow client delays nobody), within the
+ * bounds of {@link HttpLimits}; Nagle is off and each response leaves in one write.
+ *
+ * <p>The accept loop survives anything (an OutOfMemoryError, running out of file descriptors):
+ * it backs off briefly and tries again rather than dying or spinning.
+ */
+public final class AuthServer implements AutoCloseable {
+
+    static final long MIN_BACKOFF_MILLIS = 10;
+    static final long MAX_BACKOFF_MILLIS = 1_000;
+
+    private final ServerSocket socket;
+    private final HttpEdge edge;
+    private final HttpLimits limits;
+    private final ConnectionLimiter limiter;
+    private final PrintStream errors;
+    private final Thread acceptor;
+
+    private AuthServer(ServerSocket socket, HttpEdge edge, HttpLimits limits, PrintStream errors) {
+        this.socket = socket;
+        this.edge = edge;
+        this.limits = limits;
+        this.limiter = new ConnectionLimiter(limits.maxConnections());
+        this.errors = errors;
+        this.acceptor = Thread.ofPlatform().name("warren-accept").daemon(true).unstarted(this::acceptLoop);
+    }
+
+    public static AuthServer start(InetSocketAddress address, HttpEdge edge) throws IOException {
+        return start(address, edge, HttpLimits.DEFAULTS);
+    }
+
+    public static AuthServer start(InetSocketAddress address, HttpEdge edge, HttpLimits limits) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(address, 1024);
+        return start(socket, edge, limits, System.err);
+    }
+
+    /** Serves on a socket that is already bound. */
+    static AuthServer start(ServerSocket bound, HttpEdge edge, HttpLimits limits, PrintStream errors) {
+        AuthServer server = new AuthServer(bound, edge, limits, errors);
+        server.acceptor.start();
+        return server;
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** Base URL such as {@code http://127.0.0.1:8080}. */
+    public String url() {
+        InetSocketAddress a = address();
+        String host = a.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + a.getPort();
+    }
+
+    /** Connections being served right now (at most {@link HttpLimits#maxConnections()}). */
+    public int openConnections() {
+        return limiter.openConnections();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        acceptor.interrupt();
+        limiter.closeAll();
+    }
+
+    private void acceptLoop() {
+        long backoff = MIN_BACKOFF_MILLIS;
+        while (!socket.isClosed()) {
+            try {
+                acceptOne();
+                backoff = MIN_BACKOFF_MILLIS;
+            } catch (InterruptedException e) {
+                return; // closing
+            } catch (Throwable t) {
+                if (socket.isClosed()) {
+                    return;
+                }
+                errors.println("warren serve: accepting a connection failed (" + t.getClass().getSimpleName()
+                        + "); retrying in " + backoff + " ms");
+                if (!sleep(backoff)) {
+                    return;
+                }
+                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+            }
+        }
+    }
+
+    /**
+     * Accepts one connection, then waits for a slot for it (closing idle keep-alive connections
+     * while none is free): at most one connection beyond the cap is held open, the rest wait in
+     * the kernel's backlog.
+     */
+    private void acceptOne() throws IOException, InterruptedException {
+        Socket client = socket.accept();
+        try {
+            limiter.acquire();
+        } catch (InterruptedException | RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+        limiter.opened(client);
+        try {
+            HttpConnection connection = new HttpConnection(client, edge, limits, limiter);
+            Thread.ofVirtual().name("warren-conn").start(connection::serve);
+        } catch (RuntimeException | Error e) {
+            limiter.closed(client);
+            client.close();
+            throw e;
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}
