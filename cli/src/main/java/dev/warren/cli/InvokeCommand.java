@@ -1,10 +1,10 @@
 package dev.warren.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.functions.EventJson;
+import dev.warren.functions.HttpApiEvent;
 import dev.warren.functions.LocalContext;
 import dev.warren.functions.ResourceCheck;
 import dev.warren.functions.TopicCheck;
@@ -35,9 +35,9 @@ public final class InvokeCommand implements Callable<Integer> {
     enum Handler {
         user(UserCheck::new), vhost(VhostCheck::new), resource(ResourceCheck::new), topic(TopicCheck::new);
 
-        final Function<HttpEdge, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> create;
+        final Function<HttpEdge, RequestHandler<HttpApiEvent, APIGatewayV2HTTPResponse>> create;
 
-        Handler(Function<HttpEdge, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> create) {
+        Handler(Function<HttpEdge, RequestHandler<HttpApiEvent, APIGatewayV2HTTPResponse>> create) {
             this.create = create;
         }
     }
@@ -53,7 +53,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        APIGatewayV2HTTPEvent request;
+        HttpApiEvent request;
         try {
             request = EventJson.readEvent(event);
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.warren.functions;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,12 +23,12 @@ public final class EventJson {
     private EventJson() {
     }
 
-    public static APIGatewayV2HTTPEvent readEvent(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), APIGatewayV2HTTPEvent.class);
+    public static HttpApiEvent readEvent(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), HttpApiEvent.class);
     }
 
-    public static APIGatewayV2HTTPEvent parseEvent(String json) throws IOException {
-        return JSON.readValue(json, APIGatewayV2HTTPEvent.class);
+    public static HttpApiEvent parseEvent(String json) throws IOException {
+        return JSON.readValue(json, HttpApiEvent.class);
     }
 
     public static String write(APIGatewayV2HTTPResponse response) {

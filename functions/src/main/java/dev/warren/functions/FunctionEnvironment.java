@@ -4,6 +4,8 @@ import dev.warren.config.ConfigException;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.definitions.DefinitionsReader;
+import dev.warren.functions.caller.CallerAuthentication;
+import dev.warren.functions.caller.CallerSettings;
 import dev.warren.policy.AuthPath;
 import dev.warren.protocol.DecisionLog;
 import dev.warren.protocol.HttpEdge;
@@ -11,6 +13,8 @@ import dev.warren.service.AuthService;
 import dev.warren.service.AuthServices;
 import dev.warren.store.InMemoryStore;
 import dev.warren.store.aws.AwsAuthService;
+import dev.warren.store.aws.AwsClients;
+import dev.warren.store.aws.SecretsManagerSecretStore;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +25,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code WARREN_TABLE} (required here), {@code WARREN_SECRET_PREFIX} and the cache and timeout
  *       settings of {@link WarrenConfig}: DynamoDB and Secrets Manager through {@link AwsAuthService}.</li>
+ *   <li>{@code WARREN_CALLER_AUTH} and the other {@link CallerSettings}: who may call (required).</li>
  *   <li>{@code WARREN_LOCAL_DEFINITIONS}: a RabbitMQ definitions file answered from memory instead,
  *       for {@code sam local invoke} and the runtime-client test; never set in the template.</li>
  * </ul>
@@ -42,6 +47,19 @@ public final class FunctionEnvironment {
 
     public static FunctionEnvironment of(Map<String, String> env) {
         return new FunctionEnvironment(env);
+    }
+
+    /** What one function's handler runs: its caller check, then its edge. */
+    public ApiGatewayAdapter adapter(AuthPath function) {
+        CallerAuthentication callers = callerAuthentication();
+        return new ApiGatewayAdapter(edge(function), callers);
+    }
+
+    /** Who may call, from {@link CallerSettings}: required, so a function never answers anyone by default. */
+    public CallerAuthentication callerAuthentication() {
+        WarrenConfig config = config();
+        return CallerSettings.fromEnvironment(env,
+                () -> new SecretsManagerSecretStore(AwsClients.secretsManager(config)), config.secretTtl());
     }
 
     /** The edge for one function: the decision service plus Powertools logs and metrics. */
@@ -73,8 +91,12 @@ public final class FunctionEnvironment {
     }
 
     private AuthService awsAuthService() {
+        return AwsAuthService.fromConfig(config());
+    }
+
+    private WarrenConfig config() {
         try {
-            return AwsAuthService.fromConfig(WarrenConfig.fromEnvironment(env));
+            return WarrenConfig.fromEnvironment(env);
         } catch (ConfigException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

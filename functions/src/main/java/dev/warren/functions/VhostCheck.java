@@ -2,8 +2,8 @@ package dev.warren.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.policy.AuthPath;
 import dev.warren.protocol.HttpEdge;
 
@@ -12,7 +12,7 @@ import dev.warren.protocol.HttpEdge;
  * constructor, so SnapStart snapshots them; a request for another path still goes through the
  * shared edge rules (404 for unknown paths).
  */
-public final class VhostCheck implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class VhostCheck implements RequestHandler<HttpApiEvent, APIGatewayV2HTTPResponse> {
 
     /** The path this function is deployed for; its metrics dimension. */
     public static final AuthPath PATH = AuthPath.VHOST;
@@ -21,15 +21,20 @@ public final class VhostCheck implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     /** What Lambda calls: configuration from the environment, validated now rather than on the first request. */
     public VhostCheck() {
-        this(FunctionEnvironment.fromSystem().edge(PATH));
+        this(FunctionEnvironment.fromSystem().adapter(PATH));
     }
 
+    /** Over a given edge, for anyone who calls (tests, {@code warren invoke}). */
     public VhostCheck(HttpEdge edge) {
-        this.adapter = new ApiGatewayAdapter(edge);
+        this(new ApiGatewayAdapter(edge, CallerAuthentication.publicAccess()));
+    }
+
+    public VhostCheck(ApiGatewayAdapter adapter) {
+        this.adapter = adapter;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(HttpApiEvent event, Context context) {
         return adapter.handle(event, context);
     }
 }

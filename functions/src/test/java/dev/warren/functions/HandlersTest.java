@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every handler on every events/ file gives the answer events/README.md documents. */
 class HandlersTest {
 
-    static final Map<String, Function<HttpEdge, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
+    static final Map<String, Function<HttpEdge, RequestHandler<HttpApiEvent, APIGatewayV2HTTPResponse>>>
             HANDLERS = Map.of(
                     "UserCheck", UserCheck::new,
                     "VhostCheck", VhostCheck::new,
@@ -52,7 +52,7 @@ class HandlersTest {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("cases")
     void answersAsDocumented(EventCases.Case c, String handlerName) throws Exception {
-        APIGatewayV2HTTPEvent event = EventJson.readEvent(c.path());
+        HttpApiEvent event = EventJson.readEvent(c.path());
         String password = passwordOf(event);
         RECORDS.clear();
 

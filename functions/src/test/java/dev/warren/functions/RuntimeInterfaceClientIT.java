@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.warren.functions.caller.CallerSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -201,6 +202,10 @@ class RuntimeInterfaceClientIT {
         env.put("POWERTOOLS_SERVICE_NAME", "warren");
         env.put("POWERTOOLS_METRICS_NAMESPACE", "Warren");
         env.put(FunctionEnvironment.LOCAL_DEFINITIONS, EventCases.sampleDefinitions().toString());
+        // Caller check as deployed with mTLS and an allow-list: every event carries this subject, so
+        // an answer other than the documented one means the runtime dropped requestContext.authentication.
+        env.put(CallerSettings.MODE, "mtls");
+        env.put(CallerSettings.SUBJECTS, "CN=other,O=Example|" + CallerGateTest.EVENT_SUBJECT);
         // The runtime loads the function from its working directory (and lib/*.jar there), as Lambda's /var/task.
         builder.directory(taskRoot.toFile());
         builder.redirectErrorStream(true).redirectOutput(output.toFile());

@@ -72,6 +72,23 @@ public final class HttpEdge {
         }
     }
 
+    /**
+     * The answer to a request whose caller failed caller authentication (the functions' mutual TLS
+     * subject or Basic secret check): 404 and 405 as for anyone, otherwise {@code deny}, logged with
+     * {@code reason}. Nothing of the request beyond its path and method is read or logged.
+     */
+    public EdgeResponse refuseCaller(EdgeRequest request, String reason) {
+        long started = System.nanoTime();
+        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElse(null);
+        if (path == null) {
+            return EdgeResponse.notFound();
+        }
+        if (!request.method().equals("GET") && !request.method().equals("POST")) {
+            return EdgeResponse.methodNotAllowed();
+        }
+        return deny(path, request, null, "caller not authenticated: " + reason, started);
+    }
+
     private EdgeResponse answer(AuthPath path, EdgeRequest request, long started) {
         byte[] form;
         if (request.method().equals("GET")) {
