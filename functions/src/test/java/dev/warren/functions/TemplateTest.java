@@ -82,16 +82,99 @@ class TemplateTest {
         assertThat(g.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(g.path("AutoPublishAlias").asText()).isNotBlank();
         assertThat(g.path("MemorySize").asInt()).isPositive();
-        assertThat(g.path("Timeout").asInt()).isBetween(3, 14);
+        assertThat(g.path("AutoPublishAliasAllProperties").asBoolean()).isTrue();
+    }
+
+    /**
+     * RabbitMQ's handshake_timeout (10 s) covers a login and a vhost check: each function's timeout
+     * stays under it with both together, and the broker's request_timeout (RabbitmqConf) above the
+     * longest function timeout, so the broker reads warren's deny, not its own timeout.
+     */
+    @Test
+    void timeoutsFitTheBrokersHandshakeAndRequestTimeouts() {
+        int global = template.at("/Globals/Function/Timeout").asInt();
+        Map<String, Integer> timeout = new java.util.TreeMap<>();
+        functions().forEach((name, f) -> timeout.put(name, f.at("/Properties/Timeout").asInt(global)));
+        int user = timeout.get("UserCheckFunction");
+        int vhost = timeout.get("VhostCheckFunction");
+        assertThat(user + vhost).as("login + vhost check, s").isLessThan(10);
+        assertThat(timeout.values()).allMatch(t -> t >= 3);
+        int awsMax = template.at("/Parameters/AwsTimeoutMillis/MaxValue").asInt();
+        assertThat(3 * awsMax + 1000).as("user: three AWS calls + one hash, ms").isLessThanOrEqualTo(user * 1000);
+        assertThat(2 * awsMax).as("checks: two AWS calls, ms").isLessThan(timeout.get("ResourceCheckFunction") * 1000);
+        String conf = template.at("/Outputs/RabbitmqConf/Value").toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auth_http.request_timeout = (\\d+)").matcher(conf);
+        assertThat(m.find()).isTrue();
+        int requestTimeout = Integer.parseInt(m.group(1));
+        assertThat(requestTimeout).isGreaterThan(user * 1000).isLessThan(10_000);
+        assertThat(conf).contains("auth_http.connection_timeout = ");
+    }
+
+    @Test
+    void callerAuthenticationIsARequiredChoiceThatReachesEveryFunction() {
+        JsonNode p = template.at("/Parameters/CallerAuthentication");
+        assertThat(p.has("Default")).as("no silent default").isFalse();
+        List<String> values = new ArrayList<>();
+        p.path("AllowedValues").forEach(v -> values.add(v.asText()));
+        assertThat(values).containsExactlyInAnyOrder("mtls", "basic", "public");
+        assertThat(p.path("Description").asText()).contains("public").contains("guess passwords");
+        JsonNode env = template.at("/Globals/Function/Environment/Variables");
+        assertThat(env.path(dev.warren.functions.caller.CallerSettings.MODE).asText()).isEqualTo("CallerAuthentication");
+        assertThat(env.path(dev.warren.functions.caller.CallerSettings.SUBJECTS).asText())
+                .isEqualTo("ClientCertificateSubjects");
+        assertThat(env.path(dev.warren.functions.caller.CallerSettings.SECRET_ID).toString()).contains("CallerSecret");
+        JsonNode secret = template.at("/Resources/CallerSecret");
+        assertThat(secret.path("Condition").asText()).isEqualTo("IsBasic");
+        assertThat(secret.at("/Properties/GenerateSecretString/ExcludePunctuation").asBoolean()).isTrue();
+        assertThat(template.path("Outputs").toString()).doesNotContain("SecretString").doesNotContain("resolve:secretsmanager");
+    }
+
+    @Test
+    void reservedConcurrencyPerFunctionAndALowerThrottleOnLogins() {
+        functions().forEach((name, f) -> assertThat(f.at("/Properties/ReservedConcurrentExecutions").toString())
+                .as(name).contains(name.equals("UserCheckFunction") ? "UserFunctionConcurrency" : "CheckFunctionConcurrency"));
+        assertThat(template.at("/Parameters/UserThrottlingRateLimit/Default").asInt())
+                .isLessThan(template.at("/Parameters/ThrottlingRateLimit/Default").asInt());
+        template.at("/Resources/UserCheckFunction/Properties/Events").forEach(e ->
+                assertThat(e.at("/Properties/RouteSettings/ThrottlingRateLimit").asText()).isEqualTo("UserThrottlingRateLimit"));
+    }
+
+    @Test
+    void amazonMqRoleIsTrustedOnlyByAmazonMqOfThisAccountAndReadsOnlyTheCertificateFiles() {
+        JsonNode role = template.at("/Resources/AmazonMqRole");
+        assertThat(role.path("Condition").asText()).isEqualTo("HasAmazonMqRole");
+        JsonNode trust = role.at("/Properties/AssumeRolePolicyDocument/Statement/0");
+        assertThat(trust.at("/Principal/Service").asText()).isEqualTo("mq.amazonaws.com");
+        assertThat(trust.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("AWS::AccountId");
+        assertThat(trust.at("/Condition/ArnLike/aws:SourceArn").toString()).contains("AmazonMqBrokerArn").contains(":broker:*");
+        List<String> actions = new ArrayList<>();
+        role.at("/Properties/Policies/0/PolicyDocument/Statement").forEach(s -> {
+            s.path("Action").forEach(a -> actions.add(a.asText()));
+            assertThat(s.path("Resource").toString()).doesNotContain("\"*\"");
+        });
+        assertThat(actions).containsExactlyInAnyOrder("s3:GetObject", "secretsmanager:GetSecretValue");
+        String conf = template.at("/Outputs/AmazonMqRabbitmqConf/Value").asText();
+        for (String key : List.of("aws.arns.assume_role_arn = ${AmazonMqRole.Arn}",
+                "aws.arns.auth_http.ssl_options.cacertfile = ${AmazonMqCaCertificateArn}",
+                "aws.arns.auth_http.ssl_options.certfile = ${AmazonMqClientCertificateArn}",
+                "aws.arns.auth_http.ssl_options.keyfile = ${AmazonMqClientKeySecretArn}",
+                "auth_cache.cached_backend = http", "auth_http.http_method = post")) {
+            assertThat(conf).contains(key);
+        }
+        // Amazon MQ refuses file paths: only the aws.arns.* forms of the certificate files
+        assertThat(conf).doesNotContainPattern("(?m)^auth_http\\.ssl_options\\.(certfile|keyfile|cacertfile)");
+        assertThat(template.at("/Outputs/AmazonMqRoleArn/Condition").asText()).isEqualTo("HasAmazonMqRole");
     }
 
     @Test
     void everyWarrenSettingIsOneWarrenConfigReads() throws Exception {
         Set<String> known = new HashSet<>();
-        for (Field field : WarrenConfig.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && String.valueOf(field.get(null)).startsWith("WARREN_")) {
-                known.add((String) field.get(null));
+        for (Class<?> settings : List.of(WarrenConfig.class, dev.warren.functions.caller.CallerSettings.class)) {
+            for (Field field : settings.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                        && String.valueOf(field.get(null)).startsWith("WARREN_")) {
+                    known.add((String) field.get(null));
+                }
             }
         }
         List<String> used = new ArrayList<>();
@@ -104,13 +187,24 @@ class TemplateTest {
     void iamIsReadOnlyOnTheTableAndSecretsOnlyForTheUserFunction() {
         functions().forEach((name, f) -> {
             List<String> actions = new ArrayList<>();
-            f.at("/Properties/Policies").forEach(p -> p.path("Statement").forEach(s -> {
-                assertThat(s.path("Effect").asText()).isEqualTo("Allow");
-                s.path("Action").forEach(a -> actions.add(a.asText()));
-                if (s.path("Action").toString().contains("secretsmanager")) {
-                    assertThat(s.path("Resource").asText()).contains(":secret:${SecretPrefix}*");
+            f.at("/Properties/Policies").forEach(p -> {
+                if (p.isArray()) {
+                    // !If [IsBasic, {read the caller secret}, !Ref AWS::NoValue]: every function, basic only
+                    assertThat(p.get(0).asText()).isEqualTo("IsBasic");
+                    JsonNode s = p.get(1).at("/Statement/0");
+                    assertThat(s.path("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
+                    assertThat(s.path("Resource").asText()).isEqualTo("CallerSecret");
+                    assertThat(p.get(2).asText()).isEqualTo("AWS::NoValue");
+                    return;
                 }
-            }));
+                p.path("Statement").forEach(s -> {
+                    assertThat(s.path("Effect").asText()).isEqualTo("Allow");
+                    s.path("Action").forEach(a -> actions.add(a.asText()));
+                    if (s.path("Action").toString().contains("secretsmanager")) {
+                        assertThat(s.path("Resource").asText()).contains(":secret:${SecretPrefix}*");
+                    }
+                });
+            });
             if (name.equals("UserCheckFunction")) {
                 assertThat(actions).containsExactlyInAnyOrder("dynamodb:Query", "secretsmanager:GetSecretValue");
             } else {
@@ -132,6 +226,7 @@ class TemplateTest {
     void customDomainIsRegionalWithMutualTls() {
         JsonNode domain = template.at("/Resources/CustomDomain");
         assertThat(domain.path("Condition").asText()).isEqualTo("HasCustomDomain");
+        assertThat(template.at("/Conditions/HasCustomDomain").toString()).contains("CallerAuthentication").contains("mtls");
         assertThat(domain.at("/Properties/DomainNameConfigurations/0/EndpointType").asText()).isEqualTo("REGIONAL");
         assertThat(domain.at("/Properties/MutualTlsAuthentication/TruststoreUri").asText()).isEqualTo("TruststoreUri");
         assertThat(template.at("/Resources/HttpApi/Properties/DisableExecuteApiEndpoint").toString())
@@ -151,5 +246,23 @@ class TemplateTest {
             assertThat(conf).contains("auth_http." + p.label() + "_path = ${Base}" + p.path());
         }
         assertThat(conf).contains("auth_http.http_method = post").contains(":443");
+        assertThat(conf).contains("auth_backends.1 = cache").contains("auth_cache.cached_backend = http")
+                .contains("auth_cache.cache_ttl = ");
+        assertThat(conf.indexOf("auth_backends.1 = cache")).isLessThan(conf.indexOf("auth_http.user_path"));
+        String tls = template.at("/Outputs/RabbitmqConf/Value/1/Tls").toString();
+        assertThat(tls).contains("HasCustomDomain").contains("auth_http.ssl_options.certfile")
+                .contains("auth_http.ssl_options.keyfile").contains("auth_http.ssl_options.verify = verify_peer");
+    }
+
+    /** The Java side of the version check; scripts/template-versions runs the SAM translator. */
+    @Test
+    void settingsReachTheAliasThroughVersionDescriptions() {
+        functions().forEach((name, f) -> {
+            String description = f.at("/Properties/VersionDescription").asText();
+            for (String p : List.of("TableName", "SecretPrefix", "PolicyTtlSeconds", "StaleSeconds", "AwsTimeoutMillis",
+                    "CallerAuthentication", "ClientCertificateSubjects")) {
+                assertThat(description).as(name).contains("${" + p + "}");
+            }
+        });
     }
 }
