@@ -9,6 +9,7 @@ import dev.warren.functions.caller.BasicAuthCallers;
 import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.functions.caller.CallerVerdict;
 import dev.warren.functions.caller.MutualTlsCallers;
+import dev.warren.policy.Cause;
 import dev.warren.protocol.DecisionRecord;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.service.AuthServices;
@@ -71,8 +72,9 @@ class CallerGateTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("deny");
         assertThat(RECORDS).hasSize(1);
-        assertThat(RECORDS.get(0).decision()).isEqualTo("deny");
-        assertThat(RECORDS.get(0).reason()).isEqualTo("caller not authenticated: " + verdict.reason());
+        assertThat(RECORDS.get(0).decision().allowed()).isFalse();
+        assertThat(RECORDS.get(0).decision().cause()).isEqualTo(Cause.CALLER_NOT_AUTHENTICATED);
+        assertThat(RECORDS.get(0).decision().reason()).isEqualTo("caller not authenticated: " + verdict.reason());
         // nothing of an unauthenticated request is read into the log
         assertThat(RECORDS.get(0).username()).isNull();
         assertThat(RECORDS.get(0).vhost()).isNull();
@@ -113,7 +115,8 @@ class CallerGateTest {
         String wrong = "Basic " + Base64.getEncoder().encodeToString("rabbitmq:guess".getBytes(StandardCharsets.UTF_8));
 
         assertThat(call(callers, c, withAuthorization(EventJson.readEvent(c.path()), right)).getBody()).isEqualTo(c.body());
-        assertThat(RECORDS.get(0).reason()).doesNotContain(SHARED).doesNotContain(right);
+        assertThat(RECORDS.get(0).decision().reason()).doesNotContain(SHARED).doesNotContain(right);
+        assertThat(RECORDS.get(0).toString()).doesNotContain(SHARED).doesNotContain(right);
         assertRefused(call(callers, c, withAuthorization(EventJson.readEvent(c.path()), wrong)),
                 CallerVerdict.WRONG_CREDENTIALS);
         assertRefused(call(callers, c, EventJson.readEvent(c.path())), CallerVerdict.NO_CREDENTIALS);

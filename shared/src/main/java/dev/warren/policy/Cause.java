@@ -34,6 +34,11 @@ public enum Cause {
     PERMISSION_NOT_FOR_TOPICS(Kind.DENY),
     /** The request is not a well-formed question (missing, repeated or badly encoded parameter, wrong content type). */
     MALFORMED_REQUEST(Kind.DENY),
+    /**
+     * The caller (not the broker user) failed caller authentication: no or another client
+     * certificate, or a missing or wrong HTTP Basic shared secret. The question was not read.
+     */
+    CALLER_NOT_AUTHENTICATED(Kind.DENY),
 
     /** A store (DynamoDB, Secrets Manager, a definitions file) could not answer. */
     STORE_ERROR(Kind.ERROR),

@@ -79,14 +79,14 @@ public final class HttpEdge {
      */
     public EdgeResponse refuseCaller(EdgeRequest request, String reason) {
         long started = System.nanoTime();
-        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElse(null);
-        if (path == null) {
-            return EdgeResponse.notFound();
+        Optional<EdgeResponse> refusal = refusal(request.method(), request.rawPath());
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
-        if (!request.method().equals("GET") && !request.method().equals("POST")) {
-            return EdgeResponse.methodNotAllowed();
-        }
-        return deny(path, request, null, "caller not authenticated: " + reason, started);
+        AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElseThrow();
+        Decision decision = Decision.deny(Cause.CALLER_NOT_AUTHENTICATED, "caller not authenticated: " + reason);
+        log.record(record(path, request, null, null, new Answer(decision, CacheOutcome.NONE), started));
+        return EdgeResponse.ok(decision.body());
     }
 
     private EdgeResponse answer(AuthPath path, EdgeRequest request, long started) {
