@@ -1,6 +1,7 @@
 package dev.warren.cli;
 
 import dev.warren.cli.admin.ExplainCommand;
+import dev.warren.cli.amqp.AmqpCommand;
 import dev.warren.cli.admin.ExportDefinitionsCommand;
 import dev.warren.cli.admin.PermissionCommands;
 import dev.warren.cli.admin.UserCommands;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code warren}: the local auth server, admin commands and tools around the Lambda handlers. */
 @Command(name = "warren", mixinStandardHelpOptions = true, version = "warren 0.1.0",
         description = "RabbitMQ HTTP auth backend: local server, admin commands, handler invocation.",
-        subcommands = {ServeCommand.class, ImportDefinitionsCommand.class,
+        subcommands = {ServeCommand.class, AmqpCommand.class, ImportDefinitionsCommand.class,
                 // admin verbs (rabbitmqctl's names and argument order): dev.warren.cli.admin
                 UserCommands.AddUser.class, UserCommands.DeleteUser.class, UserCommands.ChangePassword.class,
                 UserCommands.ClearPassword.class, UserCommands.SetUserTags.class, UserCommands.ListUsers.class,
