@@ -43,7 +43,11 @@ public enum Cause {
     /** A store (DynamoDB, Secrets Manager, a definitions file) could not answer. */
     STORE_ERROR(Kind.ERROR),
     /** Unexpected failure in warren's own code. */
-    INTERNAL_ERROR(Kind.ERROR);
+    INTERNAL_ERROR(Kind.ERROR),
+    /** No decision within the deadline of the transport (warren amqp answers before the plugin gives up). */
+    DEADLINE_EXCEEDED(Kind.ERROR),
+    /** No room to decide: every worker busy and the bounded queue of questions full. */
+    OVERLOADED(Kind.ERROR);
 
     /** Whether a cause allows, denies on the data, or denies because something failed. */
     public enum Kind { ALLOW, DENY, ERROR }

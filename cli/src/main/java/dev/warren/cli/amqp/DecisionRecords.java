@@ -5,6 +5,7 @@ import dev.warren.policy.AuthRequest;
 import dev.warren.policy.AuthRequest.ResourceRequest;
 import dev.warren.policy.AuthRequest.TopicRequest;
 import dev.warren.policy.AuthRequest.VhostRequest;
+import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Decision;
 import dev.warren.protocol.DecisionRecord;
 
@@ -17,7 +18,8 @@ final class DecisionRecords {
     private DecisionRecords() {
     }
 
-    static DecisionRecord of(AuthPath path, AuthRequest request, String username, Decision decision, long startedNanos) {
+    static DecisionRecord of(AuthPath path, AuthRequest request, String username, Decision decision, CacheOutcome cache,
+                             long startedNanos) {
         String vhost = null;
         String resource = null;
         String name = null;
@@ -43,6 +45,7 @@ final class DecisionRecords {
         long micros = (System.nanoTime() - startedNanos) / 1_000;
         return new DecisionRecord(path == null ? "unknown" : path.label(), METHOD, LogText.truncate(username),
                 LogText.truncate(vhost), resource, LogText.truncate(name), permission, LogText.truncate(routingKey),
-                decision.result(), LogText.truncate(decision.reason()), micros);
+                new Decision(decision.cause(), decision.tags(), LogText.truncate(decision.reason(), LogText.MAX_REASON_CHARS)),
+                micros, cache);
     }
 }

@@ -4,15 +4,21 @@ package dev.warren.cli.amqp;
 final class LogText {
 
     static final int MAX_CHARS = 128;
+    /** Reasons quote names and values; they get more room, still bounded. */
+    static final int MAX_REASON_CHARS = 512;
 
     private LogText() {
     }
 
     /** The value, or its first {@link #MAX_CHARS} characters and how long it was; null stays null. */
     static String truncate(String value) {
-        if (value == null || value.length() <= MAX_CHARS) {
+        return truncate(value, MAX_CHARS);
+    }
+
+    static String truncate(String value, int max) {
+        if (value == null || value.length() <= max) {
             return value;
         }
-        return value.substring(0, MAX_CHARS) + "...(" + value.length() + " chars)";
+        return value.substring(0, max) + "...(" + value.length() + " chars)";
     }
 }

@@ -1,5 +1,6 @@
 package dev.warren.cli.amqp;
 
+import dev.warren.policy.Cause;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +39,7 @@ final class QuestionDispatcher implements AutoCloseable {
         try {
             work = CompletableFuture.supplyAsync(() -> handler.answer(question, startedNanos), pool);
         } catch (RejectedExecutionException e) {
-            send.accept(handler.unanswered(question, "overloaded: no room to decide", startedNanos));
+            send.accept(handler.unanswered(question, Cause.OVERLOADED, "overloaded: no room to decide", startedNanos));
             done.run();
             return;
         }
@@ -49,9 +50,11 @@ final class QuestionDispatcher implements AutoCloseable {
                     if (late) {
                         work.thenAccept(events::lateDecisionDiscarded);
                     }
-                    return handler.unanswered(question, late ? "no decision within the deadline of "
-                            + deadline.toMillis() + " ms" : "internal error: " + unwrap(failure).getClass().getSimpleName(),
-                            startedNanos);
+                    return late
+                            ? handler.unanswered(question, Cause.DEADLINE_EXCEEDED,
+                                    "no decision within the deadline of " + deadline.toMillis() + " ms", startedNanos)
+                            : handler.unanswered(question, Cause.INTERNAL_ERROR,
+                                    "internal error: " + unwrap(failure).getClass().getSimpleName(), startedNanos);
                 })
                 .thenAccept(send);
         CompletableFuture.allOf(sent, work).whenComplete((ignored, failure) -> done.run());

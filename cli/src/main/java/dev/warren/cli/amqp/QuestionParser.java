@@ -67,9 +67,6 @@ final class QuestionParser {
 
     /** Fills {@code params} with every header it can decode; returns the first problem, or null. */
     private static String decode(Map<String, Object> headers, byte[] body, Map<String, List<String>> params) {
-        if (body != null && body.length > 0) {
-            return "the message has a body (" + body.length + " bytes); questions carry only headers";
-        }
         if (headers.size() > MAX_HEADERS) {
             return headers.size() + " headers (at most " + MAX_HEADERS + ")";
         }
@@ -92,6 +89,9 @@ final class QuestionParser {
                 continue;
             }
             params.put(name, List.of(text.get()));
+        }
+        if (problem == null && body != null && body.length > 0) {
+            problem = "the message has a body (" + body.length + " bytes); questions carry only headers";
         }
         return problem;
     }

@@ -52,7 +52,8 @@ final class ResponderEvents {
     void lateDecisionDiscarded(Reply reply) {
         ObjectNode line = line("WARN", "late decision discarded");
         line.put("path", reply.record().path());
-        line.put("decision", reply.record().decision());
+        line.put("decision", reply.record().result());
+        line.put("cause", reply.record().cause().label());
         line.put("latency_us", reply.record().latencyMicros());
         print(line);
     }
