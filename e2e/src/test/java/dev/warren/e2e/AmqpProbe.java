@@ -74,7 +74,7 @@ final class AmqpProbe {
         return new Result(Outcome.ERROR, "at open: " + e);
     }
 
-    private static Result classifyAction(Throwable e) {
+    static Result classifyAction(Throwable e) {
         ShutdownSignalException sse = find(e);
         if (sse != null) {
             Method reason = sse.getReason();

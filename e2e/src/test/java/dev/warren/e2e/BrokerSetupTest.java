@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The brokers really run the configuration each profile claims, so that the comparison means
  * something. Reads what {@link E2e#NODE_PROBE} printed on each node: {auth_backends, http_method,
- * user_path, cached_backend, cache_ttl, internal users, vhosts}.
+ * user_path, cached_backend, cache_ttl, internal users, vhosts, auth_amqp.timeout}.
  */
 @Order(1)
 @ExtendWith(E2eExtension.class)
@@ -51,5 +51,15 @@ class BrokerSetupTest {
             assertThat(e2e.info(p)).as("internal users and vhosts on %s", p.describe())
                     .contains(",[],[").contains("<<\"iot\">>", "<<\"orders\">>");
         }
+    }
+
+    @Test
+    @DisplayName("warren-amqp: internal backend (only the plugin's user) then the AMQP plugin built from source, with a timeout")
+    void amqpNode(E2e e2e) {
+        assertThat(e2e.info(E2e.WARREN_AMQP))
+                .startsWith("{{ok,[rabbit_auth_backend_internal,rabbit_auth_backend_amqp]},")
+                .contains(",[<<\"" + AmqpPlugin.PLUGIN_USER + "\">>],[")
+                .contains("<<\"iot\">>", "<<\"orders\">>")
+                .endsWith(",{ok," + AmqpPlugin.TIMEOUT_MS + "}}");
     }
 }

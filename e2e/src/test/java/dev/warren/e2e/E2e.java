@@ -1,5 +1,6 @@
 package dev.warren.e2e;
 
+import static dev.warren.e2e.BrokerNode.Backend.AMQP;
 import static dev.warren.e2e.BrokerNode.Backend.HTTP;
 import static dev.warren.e2e.BrokerNode.Backend.INTERNAL;
 
@@ -61,7 +62,10 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
     static final BrokerNode.Profile WARREN_GET = new BrokerNode.Profile("warren-get", HTTP, "get", false);
     static final BrokerNode.Profile WARREN_POST = new BrokerNode.Profile("warren-post", HTTP, "post", false);
     static final BrokerNode.Profile WARREN_POST_CACHE = new BrokerNode.Profile("warren-post-cache", HTTP, "post", true);
-    static final List<BrokerNode.Profile> PROFILES = List.of(ORACLE, ORACLE_CACHE, WARREN_GET, WARREN_POST, WARREN_POST_CACHE);
+    /** The AMQP plugin (built from the vendored source) asking `warren amqp` over the definitions file. */
+    static final BrokerNode.Profile WARREN_AMQP = new BrokerNode.Profile("warren-amqp", AMQP, null, false);
+    static final List<BrokerNode.Profile> PROFILES = List.of(ORACLE, ORACLE_CACHE, WARREN_GET, WARREN_POST, WARREN_POST_CACHE,
+            WARREN_AMQP);
 
     private static final Object LOCK = new Object();
     private static E2e instance;
@@ -78,6 +82,9 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
     private final WarrenServer fileWarren;
     private final MotoServer moto;
     private final WarrenServer awsWarren;
+    private final AmqpPlugin amqpPlugin;
+    private final String responderPassword;
+    private WarrenServer amqpWarren;
     private final String awsOff;
     private final String table;
     private final String secretPrefix;
@@ -89,7 +96,7 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
     private String adminCliUnavailable;
     private boolean adminCliProbed;
 
-    /** Deletes guest, then prints {auth_backends, http_method, user_path, cached_backend, cache_ttl, users, vhosts}. */
+    /** Deletes guest, then prints {auth_backends, http_method, user_path, cached_backend, cache_ttl, users, vhosts, auth_amqp.timeout}. */
     static final String NODE_PROBE = "catch rabbit_auth_backend_internal:delete_user(<<\"guest\">>, <<\"warren-e2e\">>),"
             + " {application:get_env(rabbit, auth_backends),"
             + " application:get_env(rabbitmq_auth_backend_http, http_method),"
@@ -97,7 +104,8 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             + " application:get_env(rabbitmq_auth_backend_cache, cached_backend),"
             + " application:get_env(rabbitmq_auth_backend_cache, cache_ttl),"
             + " [proplists:get_value(user, U) || U <- rabbit_auth_backend_internal:list_users()],"
-            + " rabbit_vhost:list_names()}.";
+            + " rabbit_vhost:list_names(),"
+            + " application:get_env(rabbitmq_auth_backend_amqp, timeout)}.";
     private volatile boolean closed;
 
     /** The environment, started on first use; closed with the JUnit root context. */
@@ -162,10 +170,18 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             awsOff = awsStore.equals("off") ? "WARREN_E2E_AWS_STORE=off"
                     : "python3 cannot import moto.server (pip install 'moto[server]'), and WARREN_E2E_AWS_STORE is " + awsStore;
         }
+        amqpPlugin = new AmqpPlugin(Path.of(setting("warren.e2e.amqpPluginSrc", "WARREN_E2E_AMQP_PLUGIN_SRC",
+                "/work/shared/vendor/rabbitmq-auth-backend-amqp")), runRoot);
+        responderPassword = "responder-" + runId + "-" + Long.toHexString(System.nanoTime());
         Path script = repo.resolve("e2e/broker.sh");
         for (BrokerNode.Profile p : PROFILES) {
             int port = p.backend() == HTTP ? warrenFor(p).port : 0;
-            nodes.put(p.name(), new BrokerNode(p, runRoot, script, runId, port));
+            BrokerNode node = new BrokerNode(p, runRoot, script, runId, port, amqpPlugin);
+            nodes.put(p.name(), node);
+            if (p.backend() == AMQP) {
+                amqpWarren = WarrenServer.amqp("amqp", warrenCommand, List.of("--definitions", definitions.toString()),
+                        AmqpPlugin.RESPONDER_USER, responderPassword, node.amqpPort, runRoot);
+            }
         }
     }
 
@@ -207,11 +223,14 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
 
     /** The profile, and for warren's nodes which warren they ask. */
     String describe(BrokerNode.Profile p) {
-        return p.backend() == HTTP ? p.describe() + " -> " + warrenFor(p).describe() : p.describe();
+        return p.backend() != INTERNAL ? p.describe() + " -> " + warrenFor(p).describe() : p.describe();
     }
 
     /** The warren a node of this profile asks. */
     WarrenServer warrenFor(BrokerNode.Profile p) {
+        if (p.backend() == AMQP) {
+            return amqpWarren;
+        }
         return p.equals(WARREN_GET) || awsWarren == null ? fileWarren : awsWarren;
     }
 
@@ -246,7 +265,15 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             List<CompletableFuture<Void>> all = new ArrayList<>(up.values());
             for (BrokerNode node : nodes.values()) {
                 CompletableFuture<Void> f = CompletableFuture.runAsync(() -> prepareNode(node), pool);
-                if (node.profile.backend() == HTTP) {
+                if (node.profile.backend() == AMQP) {
+                    // The responder connects once the node runs and its user exists; fixtures go through it.
+                    f = f.thenRun(() -> {
+                        startResponder(node);
+                        if (!warrenFailures.containsKey(amqpWarren.name)) {
+                            fixtures(node);
+                        }
+                    });
+                } else if (node.profile.backend() == HTTP) {
                     // Fixtures on warren's nodes log in as admin through warren.
                     WarrenServer w = warrenFor(node.profile);
                     f = f.thenCombine(up.get(w.name), (a, b) -> null).thenRun(() -> {
@@ -286,6 +313,9 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
 
     private void prepareNode(BrokerNode node) {
         long t0 = System.nanoTime();
+        if (node.profile.backend() == AMQP) {
+            amqpPlugin.build();
+        }
         node.start();
         System.out.printf("[e2e] started %s in %.1f s%n", describe(node.profile) + " " + node.nodeName + " amqp=127.0.0.1:"
                 + node.amqpPort, (System.nanoTime() - t0) / 1e9);
@@ -339,10 +369,28 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
         }
     }
 
+    /** The responder's user on the AMQP node (internal backend), then `warren amqp` itself. */
+    private void startResponder(BrokerNode node) {
+        try {
+            node.ctl("add_user", AmqpPlugin.RESPONDER_USER, responderPassword).orThrow();
+            String[] perms = AmqpPlugin.RESPONDER_PERMISSIONS;
+            node.ctl("set_permissions", "-p", "/", AmqpPlugin.RESPONDER_USER, perms[0], perms[1], perms[2]).orThrow();
+            amqpWarren.start(Duration.ofMinutes(4));
+        } catch (RuntimeException e) {
+            warrenFailures.put(amqpWarren.name, e);
+        }
+    }
+
+    /** `warren amqp` for the AMQP node (stopped and started again by the restart test). */
+    WarrenServer amqpResponder() {
+        node(WARREN_AMQP);
+        return amqpWarren;
+    }
+
     /** The node for a profile; fails the calling test if it (or warren, for warren's nodes) did not start. */
     BrokerNode node(BrokerNode.Profile p) {
         Throwable t = failures.get(p.name());
-        if (p.backend() == HTTP) {
+        if (p.backend() != INTERNAL) {
             WarrenServer w = warrenFor(p);
             Throwable wf = warrenFailures.get(w.name);
             if (wf != null) {
@@ -404,6 +452,9 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (amqpWarren != null) {
+            amqpWarren.stop();
         }
         fileWarren.stop();
         if (awsWarren != null) {

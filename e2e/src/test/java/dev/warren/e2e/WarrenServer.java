@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * `./warren serve --definitions FILE --port P --bind 127.0.0.1` on loopback, waited for until it
- * prints `listening on http://...`, stopped with SIGTERM (its whole process tree, by PID).
+ * prints `listening on http://...`, or `./warren amqp` waited for until it is connected; stopped with
+ * SIGTERM (its whole process tree, by PID) and startable again.
  */
 final class WarrenServer {
     final int port;
@@ -32,23 +33,54 @@ final class WarrenServer {
     final String name;
     private final Map<String, String> env;
 
+    private final String readyMarker;
+
     /**
      * @param storeArgs where decisions come from: {@code --definitions FILE}, or {@code --aws --table T ...}
      * @param env extra environment (AWS endpoint and region for the AWS-mode store)
      */
     WarrenServer(String name, List<String> warrenCommand, List<String> storeArgs, List<String> extraArgs,
             Map<String, String> env, Path runRoot) {
+        this(name, warrenCommand, storeArgs, extraArgs, env, runRoot, BrokerNode.freePort());
+    }
+
+    private WarrenServer(String name, List<String> warrenCommand, List<String> storeArgs, List<String> extraArgs,
+            Map<String, String> env, Path runRoot, int port) {
+        this(name, serveCommand(warrenCommand, storeArgs, extraArgs, port), env, runRoot, "listening on http://", port);
+    }
+
+    private WarrenServer(String name, List<String> command, Map<String, String> env, Path runRoot, String readyMarker,
+            int port) {
         this.name = name;
         this.env = Map.copyOf(env);
-        this.port = BrokerNode.freePort();
+        this.command = List.copyOf(command);
+        this.port = port;
+        this.readyMarker = readyMarker;
+        this.logFile = runRoot.resolve("warren-" + name + ".log");
+        this.pidFile = runRoot.resolve("warren-" + name + ".pids");
+    }
+
+    private static List<String> serveCommand(List<String> warrenCommand, List<String> storeArgs, List<String> extraArgs,
+            int port) {
         List<String> cmd = new ArrayList<>(warrenCommand);
         cmd.add("serve");
         cmd.addAll(storeArgs);
         cmd.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1"));
         cmd.addAll(extraArgs);
-        this.command = List.copyOf(cmd);
-        this.logFile = runRoot.resolve("warren-" + name + ".log");
-        this.pidFile = runRoot.resolve("warren-" + name + ".pids");
+        return cmd;
+    }
+
+    /**
+     * `warren amqp --uri amqp://USER@127.0.0.1:PORT/%2F` with the store options, the password in
+     * WARREN_AMQP_PASSWORD; ready once it logs that it is connected (and consuming).
+     */
+    static WarrenServer amqp(String name, List<String> warrenCommand, List<String> storeArgs, String user,
+            String password, int brokerPort, Path runRoot) {
+        List<String> cmd = new ArrayList<>(warrenCommand);
+        cmd.addAll(List.of("amqp", "--uri", "amqp://" + user + "@127.0.0.1:" + brokerPort + "/%2F",
+                "--exchange", AmqpPlugin.EXCHANGE, "--queue", AmqpPlugin.QUEUE));
+        cmd.addAll(storeArgs);
+        return new WarrenServer(name, cmd, Map.of("WARREN_AMQP_PASSWORD", password), runRoot, "\"message\":\"connected\"", 0);
     }
 
     void start(Duration timeout) {
@@ -67,23 +99,23 @@ final class WarrenServer {
                     String line;
                     while ((line = r.readLine()) != null) {
                         log.println(line);
-                        if (!ready.isDone() && line.contains("listening on http://")) {
+                        if (!ready.isDone() && line.contains(readyMarker)) {
                             ready.complete(line);
                         }
                     }
                 } catch (IOException e) {
                     // process gone
                 }
-                ready.completeExceptionally(new IllegalStateException("warren serve exited before it was ready"));
+                ready.completeExceptionally(new IllegalStateException("warren exited before it was ready"));
             });
             try {
                 String line = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 System.out.printf("[e2e] warren (" + name + ") ready after %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, line.strip());
             } catch (TimeoutException e) {
-                throw new IllegalStateException("warren serve did not print 'listening on http://' within " + timeout
+                throw new IllegalStateException("warren did not print '" + readyMarker + "' within " + timeout
                         + "; command: " + String.join(" ", command) + "\n" + tail());
             } catch (Exception e) {
-                throw new IllegalStateException("warren serve failed to start: " + String.join(" ", command)
+                throw new IllegalStateException("warren failed to start: " + String.join(" ", command)
                         + "\n" + tail(), e);
             }
             recordPids();
@@ -120,7 +152,7 @@ final class WarrenServer {
     }
 
     String describe() {
-        return "warren serve (" + name + ") on 127.0.0.1:" + port;
+        return port == 0 ? "warren amqp (" + name + ")" : "warren serve (" + name + ") on 127.0.0.1:" + port;
     }
 
     void stop() {
