@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * load it: the plugin directories, the enabled plugin and the rabbitmq.conf lines.
  *
  * <p>The plugin's own user ({@link #PLUGIN_USER}) must exist when the node boots, because the plugin
- * connects while the node starts: it is the node's default user, created at first boot, with only
- * the permissions the plugin needs (declare and publish to its exchange, its own reply queue).
+ * connects while the node starts: it is the node's default user, created at first boot, with
+ * permissions on its exchange and its own reply queues only. RabbitMQ 3.10's rabbitmq.conf schema
+ * swaps {@code default_permissions.read} and {@code .write}, so both get the same pattern.
  */
 final class AmqpPlugin {
     static final String PLUGIN_USER = "warren-plugin";
@@ -25,6 +26,9 @@ final class AmqpPlugin {
     static final String QUEUE = "warren.questions";
     /** auth_amqp.timeout: the plugin's default (infinity) would hang a node without a responder. */
     static final int TIMEOUT_MS = 5000;
+
+    /** The plugin user's configure, write and read pattern: its exchange and its server-named reply queues. */
+    static final String PLUGIN_PERMISSION = "^(authentication|amq\\.gen-.*)$";
 
     /** The responder's permissions on "/": its queue, reading the exchange, replying through the default exchange. */
     static final String[] RESPONDER_PERMISSIONS = {"^(authentication|warren\\.questions)$",
@@ -72,9 +76,10 @@ final class AmqpPlugin {
                 default_user = %s
                 default_pass = %s
                 default_user_tags.administrator = false
-                default_permissions.configure = ^(authentication|amq\\.gen-.*)$
-                default_permissions.write = ^authentication$
-                default_permissions.read = ^amq\\.gen-.*$
-                """.formatted(PLUGIN_USER, EXCHANGE, TIMEOUT_MS, PLUGIN_USER, pluginPassword);
+                default_permissions.configure = %s
+                default_permissions.write = %s
+                default_permissions.read = %s
+                """.formatted(PLUGIN_USER, EXCHANGE, TIMEOUT_MS, PLUGIN_USER, pluginPassword, PLUGIN_PERMISSION,
+                PLUGIN_PERMISSION, PLUGIN_PERMISSION);
     }
 }
