@@ -355,17 +355,40 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             f.setPassword(ADMIN_PASSWORD);
             f.setVirtualHost(e.getKey());
             f.setAutomaticRecoveryEnabled(false);
-            try (Connection c = f.newConnection("warren-e2e-fixtures"); Channel ch = c.createChannel()) {
-                for (String[] decl : e.getValue()) {
-                    if (decl[0].equals("queue")) {
-                        ch.queueDeclare(decl[1], true, false, false, null);
-                    } else {
-                        ch.exchangeDeclare(decl[1], decl[2], true);
+            // A store call that times out on a loaded machine refuses the login (fail closed): the
+            // set-up, not a scenario, so it tries again a few times.
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = f.newConnection("warren-e2e-fixtures"); Channel ch = c.createChannel()) {
+                    for (String[] decl : e.getValue()) {
+                        if (decl[0].equals("queue")) {
+                            ch.queueDeclare(decl[1], true, false, false, null);
+                        } else {
+                            ch.exchangeDeclare(decl[1], decl[2], true);
+                        }
                     }
+                    break;
+                } catch (com.rabbitmq.client.AuthenticationFailureException ex) {
+                    if (attempt == FIXTURE_LOGIN_ATTEMPTS) {
+                        throw new IllegalStateException("fixtures on " + node + " vhost '" + e.getKey() + "' (as admin), "
+                                + attempt + " attempts: " + ex, ex);
+                    }
+                    System.out.println("[e2e] fixtures on " + node.profile.name() + ": admin login refused, retrying");
+                    sleep(2_000);
+                } catch (Exception ex) {
+                    throw new IllegalStateException("fixtures on " + node + " vhost '" + e.getKey() + "' (as admin): " + ex, ex);
                 }
-            } catch (Exception ex) {
-                throw new IllegalStateException("fixtures on " + node + " vhost '" + e.getKey() + "' (as admin): " + ex, ex);
             }
+        }
+    }
+
+    private static final int FIXTURE_LOGIN_ATTEMPTS = 3;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
