@@ -6,7 +6,7 @@ import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.store.aws.AwsClients;
-import dev.warren.store.aws.DefinitionsImporter;
+import dev.warren.admin.DefinitionsImporter;
 import dev.warren.store.aws.SecretsManagerSecretStore;
 import dev.warren.store.aws.UserItems;
 import java.nio.file.Path;

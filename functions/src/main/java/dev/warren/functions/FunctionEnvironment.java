@@ -12,9 +12,9 @@ import dev.warren.protocol.HttpEdge;
 import dev.warren.service.AuthService;
 import dev.warren.service.AuthServices;
 import dev.warren.store.InMemoryStore;
-import dev.warren.store.aws.AwsAuthService;
 import dev.warren.store.aws.AwsClients;
 import dev.warren.store.aws.SecretsManagerSecretStore;
+import dev.warren.wiring.AwsAuthService;
 import java.nio.file.Path;
 import java.util.Map;
 

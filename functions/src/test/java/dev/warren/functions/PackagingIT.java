@@ -66,6 +66,17 @@ class PackagingIT {
     }
 
     @Test
+    void holdsNoWriteSide() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            // admin verbs, import, export and table creation live in warren-admin, which only the CLI uses
+            assertThat(jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("dev/warren/admin/") || name.startsWith("dev/warren/cli/")))
+                    .isEmpty();
+            assertThat(jar.getEntry("dev/warren/store/aws/DynamoDbPolicyStore.class")).isNotNull();
+        }
+    }
+
+    @Test
     void mergesTheLog4jPluginCachesAndShipsTheLogConfiguration() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             JarEntry cache = jar.getJarEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");

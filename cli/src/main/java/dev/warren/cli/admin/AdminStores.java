@@ -4,9 +4,9 @@ import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.service.AuthService;
 import dev.warren.store.SecretStore;
-import dev.warren.store.aws.AwsAuthService;
+import dev.warren.wiring.AwsAuthService;
 import dev.warren.store.aws.DynamoDbPolicyStore;
-import dev.warren.store.aws.UserAdmin;
+import dev.warren.admin.UserAdmin;
 import dev.warren.store.aws.UserItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,7 +1,7 @@
 package dev.warren.cli.admin;
 
 import dev.warren.definitions.Definitions;
-import dev.warren.definitions.DefinitionsWriter;
+import dev.warren.admin.DefinitionsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.warren.definitions.DefinitionsReader;
 import dev.warren.password.PasswordHasher;
 import dev.warren.store.InMemorySecretStore;
 import dev.warren.store.SecretPasswordHashStore;
-import dev.warren.store.aws.DefinitionsImporter;
+import dev.warren.admin.DefinitionsImporter;
 import dev.warren.store.aws.UserItems;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,12 +6,12 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Short, operator-readable descriptions of SDK failures (one line, no request ids or stack). */
-final class AwsErrors {
+public final class AwsErrors {
 
     private AwsErrors() {
     }
 
-    static String describe(SdkException e) {
+    public static String describe(SdkException e) {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return "timed out (" + firstLine(e.getMessage()) + ")";
         }

@@ -28,7 +28,7 @@ public final class DynamoDbPolicyStore implements PolicyStore {
     }
 
     /** Every item of one user's partition (eventually consistent: the cache tolerates a second). */
-    static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table, String username) {
+    public static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table, String username) {
         try {
             return UserItems.queryPartition(dynamo, table, username, false);
         } catch (ResourceNotFoundException e) {

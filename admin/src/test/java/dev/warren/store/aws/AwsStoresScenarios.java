@@ -2,6 +2,8 @@ package dev.warren.store.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.admin.DefinitionsImporter;
+import dev.warren.wiring.AwsAuthService;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsReader;

@@ -1,5 +1,7 @@
-package dev.warren.store.aws;
+package dev.warren.admin;
 
+import dev.warren.store.aws.AwsErrors;
+import dev.warren.store.aws.UserItems;
 import dev.warren.definitions.Definitions;
 import dev.warren.password.PasswordHash;
 import dev.warren.policy.AccessPolicy;

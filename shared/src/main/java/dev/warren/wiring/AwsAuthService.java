@@ -1,4 +1,4 @@
-package dev.warren.store.aws;
+package dev.warren.wiring;
 
 import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
@@ -10,6 +10,9 @@ import dev.warren.store.CachingPolicyStore;
 import dev.warren.store.PolicyStore;
 import dev.warren.store.SecretPasswordHashStore;
 import dev.warren.store.SecretStore;
+import dev.warren.store.aws.AwsClients;
+import dev.warren.store.aws.DynamoDbPolicyStore;
+import dev.warren.store.aws.SecretsManagerSecretStore;
 
 /**
  * Assembles the decision service over the real stores: DynamoDB policies and Secrets Manager

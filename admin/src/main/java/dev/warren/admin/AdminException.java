@@ -1,4 +1,4 @@
-package dev.warren.store.aws;
+package dev.warren.admin;
 
 /**
  * An admin change that was refused before anything was written: unknown user, a user that

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import dev.warren.admin.DefinitionsImporter;
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.policy.PermissionTriple;
 import dev.warren.policy.UserPolicy;

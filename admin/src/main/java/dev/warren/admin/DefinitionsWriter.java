@@ -1,9 +1,11 @@
-package dev.warren.definitions;
+package dev.warren.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warren.definitions.Definitions;
+import dev.warren.definitions.DefinitionsReader;
 import dev.warren.password.HashingAlgorithm;
 
 /**

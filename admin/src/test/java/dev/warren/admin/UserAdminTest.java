@@ -1,4 +1,4 @@
-package dev.warren.store.aws;
+package dev.warren.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsReader;
-import dev.warren.definitions.DefinitionsWriter;
 import dev.warren.password.PasswordHash;
 import dev.warren.password.PasswordHasher;
 import dev.warren.policy.AuthRequest;
@@ -24,6 +23,9 @@ import dev.warren.store.InMemoryStore;
 import dev.warren.store.SecretPasswordHashStore;
 import dev.warren.store.SecretStore;
 import dev.warren.store.StoreException;
+import dev.warren.store.aws.AwsClients;
+import dev.warren.store.aws.DynamoDbPolicyStore;
+import dev.warren.store.aws.UserItems;
 import dev.warren.testing.DecisionMatrix;
 import dev.warren.testing.Fixtures;
 import java.lang.reflect.InvocationTargetException;

@@ -1,9 +1,11 @@
-package dev.warren.definitions;
+package dev.warren.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warren.definitions.Definitions;
+import dev.warren.definitions.DefinitionsReader;
 import dev.warren.testing.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
