@@ -71,7 +71,7 @@ class UserAdminTest {
     @BeforeEach
     void freshTable() {
         table = "admin-test-" + TABLES.incrementAndGet();
-        UserItems.createTableIfMissing(dynamo, table);
+        TableCreator.createTableIfMissing(dynamo, table);
         secrets = new InMemorySecretStore();
         admin = new UserAdmin(dynamo, table, secrets, PREFIX);
     }
@@ -285,7 +285,7 @@ class UserAdminTest {
             String exported = DefinitionsWriter.write(admin.exportDefinitions());
 
             String second = table + "-again";
-            UserItems.createTableIfMissing(dynamo, second);
+            TableCreator.createTableIfMissing(dynamo, second);
             InMemorySecretStore secondSecrets = new InMemorySecretStore();
             new DefinitionsImporter(dynamo, second, secondSecrets, PREFIX)
                     .importDefinitions(DefinitionsReader.parse(exported));

@@ -1,5 +1,6 @@
 package dev.warren.cli;
 
+import dev.warren.admin.TableCreator;
 import dev.warren.cli.admin.AdminConnector;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
@@ -8,7 +9,6 @@ import dev.warren.definitions.DefinitionsReader;
 import dev.warren.store.aws.AwsClients;
 import dev.warren.admin.DefinitionsImporter;
 import dev.warren.store.aws.SecretsManagerSecretStore;
-import dev.warren.store.aws.UserItems;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ public final class ImportDefinitionsCommand implements Callable<Integer> {
             definitions.warnings().forEach(w -> System.err.println("warren import_definitions: warning: " + w));
             try (DynamoDbClient dynamo = AwsClients.dynamoDb(config);
                  SecretsManagerClient secrets = AwsClients.secretsManager(config)) {
-                if (UserItems.createTableIfMissing(dynamo, config.table())) {
+                if (TableCreator.createTableIfMissing(dynamo, config.table())) {
                     System.out.println("created table '" + config.table() + "' (pk S hash, sk S range, on-demand)");
                 }
                 DefinitionsImporter.Counts counts = new DefinitionsImporter(dynamo, config.table(),

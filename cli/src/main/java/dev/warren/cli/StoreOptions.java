@@ -1,5 +1,6 @@
 package dev.warren.cli;
 
+import dev.warren.admin.TableCreator;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsException;
@@ -9,7 +10,6 @@ import dev.warren.store.InMemorySecretStore;
 import dev.warren.wiring.AwsAuthService;
 import dev.warren.admin.DefinitionsImporter;
 import dev.warren.store.aws.DynamoDbPolicyStore;
-import dev.warren.store.aws.UserItems;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +54,7 @@ public final class StoreOptions {
         Definitions loaded = DefinitionsReader.read(definitions);
         loaded.warnings().forEach(w -> System.err.println("warren: warning: " + definitions + ": " + w));
         EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
-        UserItems.createTableIfMissing(dynamo.client(), config.table());
+        TableCreator.createTableIfMissing(dynamo.client(), config.table());
         InMemorySecretStore secrets = new InMemorySecretStore();
         new DefinitionsImporter(dynamo.client(), config.table(), secrets, config.secretPrefix())
                 .importDefinitions(loaded);

@@ -3,6 +3,7 @@ package dev.warren.store.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.admin.DefinitionsImporter;
+import dev.warren.admin.TableCreator;
 import dev.warren.wiring.AwsAuthService;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
@@ -114,7 +115,7 @@ abstract class AwsStoresScenarios {
                 "WARREN_AWS_ATTEMPT_TIMEOUT_MILLIS", "5000"));
         dynamo = dynamoClient(config);
         secrets = secretsClient(config);
-        assertThat(UserItems.createTableIfMissing(dynamo, table)).isTrue();
+        assertThat(TableCreator.createTableIfMissing(dynamo, table)).isTrue();
         importDefinitions();
     }
 

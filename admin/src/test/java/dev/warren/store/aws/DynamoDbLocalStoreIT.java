@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.warren.admin.DefinitionsImporter;
+import dev.warren.admin.TableCreator;
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.policy.PermissionTriple;
 import dev.warren.policy.UserPolicy;
@@ -33,8 +34,8 @@ class DynamoDbLocalStoreIT {
     static void start() {
         local = DynamoDBEmbedded.create(true);
         dynamo = local.dynamoDbClient();
-        assertThat(UserItems.createTableIfMissing(dynamo, TABLE)).isTrue();
-        assertThat(UserItems.createTableIfMissing(dynamo, TABLE)).isFalse();
+        assertThat(TableCreator.createTableIfMissing(dynamo, TABLE)).isTrue();
+        assertThat(TableCreator.createTableIfMissing(dynamo, TABLE)).isFalse();
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.warren.store.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.admin.TableCreator;
 import dev.warren.config.WarrenConfig;
 import dev.warren.service.AuthService;
 import java.net.URI;
@@ -43,7 +44,7 @@ class MotoStoresIT extends AwsStoresScenarios {
         } finally {
             MOTO.start();
         }
-        UserItems.createTableIfMissing(dynamo, table);
+        TableCreator.createTableIfMissing(dynamo, table);
         importDefinitions();
         assertThat(login(service, "alice", "test12").allowed()).isTrue();
     }

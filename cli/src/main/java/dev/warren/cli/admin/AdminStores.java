@@ -1,5 +1,6 @@
 package dev.warren.cli.admin;
 
+import dev.warren.admin.TableCreator;
 import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.service.AuthService;
@@ -7,7 +8,6 @@ import dev.warren.store.SecretStore;
 import dev.warren.wiring.AwsAuthService;
 import dev.warren.store.aws.DynamoDbPolicyStore;
 import dev.warren.admin.UserAdmin;
-import dev.warren.store.aws.UserItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -51,7 +51,7 @@ public final class AdminStores implements AutoCloseable {
 
     /** @return true when the table was created */
     public boolean createTableIfMissing() {
-        return UserItems.createTableIfMissing(dynamo, config.table());
+        return TableCreator.createTableIfMissing(dynamo, config.table());
     }
 
     @Override

@@ -6,13 +6,13 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warren.admin.TableCreator;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.password.PasswordHasher;
 import dev.warren.store.InMemorySecretStore;
 import dev.warren.store.SecretPasswordHashStore;
 import dev.warren.admin.DefinitionsImporter;
-import dev.warren.store.aws.UserItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -317,7 +317,7 @@ class AdminCommandsTest {
     @Test
     void exportThenImportKeepsHashesAndDecisions(@TempDir Path dir) throws Exception {
         Definitions original = DefinitionsReader.read(Path.of("../examples/definitions.json"));
-        UserItems.createTableIfMissing(dynamo, table);
+        TableCreator.createTableIfMissing(dynamo, table);
         new DefinitionsImporter(dynamo, table, secrets, PREFIX).importDefinitions(original);
         ok(warrenStdin("new-secret\n", "add_user", "fresh", "--password-stdin"));
         Path file = dir.resolve("export.json");
@@ -329,7 +329,7 @@ class AdminCommandsTest {
         assertThat(back.vhosts()).containsExactly("/", "iot", "orders");
         InMemorySecretStore secondSecrets = new InMemorySecretStore();
         String second = table + "-again";
-        UserItems.createTableIfMissing(dynamo, second);
+        TableCreator.createTableIfMissing(dynamo, second);
         new DefinitionsImporter(dynamo, second, secondSecrets, PREFIX).importDefinitions(back);
         for (Definitions.User user : back.users()) {
             String name = SecretPasswordHashStore.secretName(PREFIX, user.name());

@@ -1,14 +1,36 @@
 package dev.warren.store.aws;
 
+import dev.warren.store.StoreException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Short, operator-readable descriptions of SDK failures (one line, no request ids or stack). */
+/**
+ * Short, operator-readable descriptions of SDK failures (one line, no request ids or stack), and
+ * the one wording of a failure on the DynamoDB table.
+ */
 public final class AwsErrors {
 
     private AwsErrors() {
+    }
+
+    /** How every message names the table. */
+    public static String table(String table) {
+        return "DynamoDB table '" + table + "'";
+    }
+
+    /**
+     * A failed call on the table.
+     *
+     * @param whenMissing appended when the table does not exist (e.g. how to create it)
+     */
+    public static StoreException tableFailure(String table, SdkException e, String whenMissing) {
+        if (e instanceof ResourceNotFoundException) {
+            return new StoreException(table(table) + " does not exist" + whenMissing, e);
+        }
+        return new StoreException(table(table) + ": " + describe(e), e);
     }
 
     public static String describe(SdkException e) {
