@@ -21,6 +21,7 @@ test:
 conformance: jar
 	./scripts/conformance
 	./scripts/conformance --aws
+	./scripts/conformance --deny-reasons
 
 e2e: jar
 	./e2e/run

@@ -134,7 +134,8 @@ _ids = set()
 
 
 def add(cid, method, path, query, expect_body, note, content_type=None, body=None,
-        status=200, max_seconds=None):
+        status=200, max_seconds=None, reasons=None):
+    """reasons: the exact body expected with WARREN_DENY_REASONS=true (run.py --deny-reasons)."""
     assert cid not in _ids, cid
     _ids.add(cid)
     c = {"id": cid, "method": method, "path": path, "query": query,
@@ -142,6 +143,9 @@ def add(cid, method, path, query, expect_body, note, content_type=None, body=Non
          "expect_body": expect_body if status == 200 else None, "note": note}
     if max_seconds is not None:
         c["max_seconds"] = max_seconds
+    if reasons is not None:
+        assert expect_body == "deny" and reasons.startswith("deny "), cid
+        c["expect_body_reasons"] = reasons
     CASES.append(c)
 
 
@@ -654,8 +658,81 @@ def build_cases():
         add(cid, method, path, None, None, method + " is not allowed", content_type=FORM, body=good, status=405)
 
 
+def parameter_sets():
+    """What rabbitmq_auth_backend_http sends from 3.10 to 4.3 (docs/compatibility.md): the extra
+    parameters are ignored, none changes a decision, and password=none is a password."""
+    P = PASSWORDS
+    creds = "invalid credentials"
+    no_vhost = "deny no permissions on vhost"
+    # user path: 3.10+ AMQP PLAIN sends username and password; direct connections (shovel,
+    # federation, MQTT before 3.12) add vhost; MQTT adds client_id; 3.13+ forwards every property
+    for cid, pairs, note in [
+            ("compat-user-amqp", [("username", "alice"), ("password", P["alice"])], "AMQP 0-9-1 PLAIN, every version"),
+            ("compat-user-direct", [("username", "alice"), ("password", P["alice"]), ("vhost", "/")],
+             "direct connection / management API: vhost added (3.10+)"),
+            ("compat-user-mqtt-310", [("username", "alice"), ("password", P["alice"]), ("vhost", "/"),
+                                      ("client_id", "sensor-1")], "MQTT 3.10-3.11 through the direct client"),
+            ("compat-user-mqtt-41", [("username", "alice"), ("vhost", "qa"), ("client_id", "sensor-1"),
+                                     ("password", P["alice"])], "MQTT 4.0+: vhost, client_id, password in that order"),
+            ("compat-user-mqtt-vhost-without-access", [("username", "alice"), ("password", P["alice"]),
+                                                       ("vhost", "nowhere")],
+             "the user path decides the password only: vhost access is asked on the vhost path"),
+            ("compat-user-unknown-property", [("username", "alice"), ("password", P["alice"]), ("is_loopback", "true"),
+                                              ("sockOrAddr", "x")], "a property a future broker forwards is ignored")]:
+        both(cid, U, qs(*pairs), "allow administrator monitoring", note)
+    both("compat-user-mqtt-x509-41", U, qs(("username", "certuser"), ("vhost", "/"), ("client_id", "dev-1")),
+         "allow monitoring management", "MQTT x.509 on 4.1+: no password parameter at all")
+    add("compat-user-password-none-cert", "GET", U,
+        qs(("username", "certuser"), ("vhost", "/"), ("client_id", "dev-1"), ("password", "none")), "deny",
+        "MQTT x.509 on 4.0: password=none is a password, not a certificate login (docs/semantics.md)",
+        reasons="deny " + creds)
+    add("compat-user-password-none-alice", "GET", U, qs(("username", "alice"), ("password", "none")), "deny",
+        "password=none is checked against the hash like any other password", reasons="deny " + creds)
+    add("compat-user-unknown-reason", "GET", U, qs(("username", "ghost"), ("password", "x")), "deny",
+        "unknown user: the same reason as a wrong password", reasons="deny " + creds)
+    add("compat-user-wrong-reason", "GET", U, qs(("username", "alice"), ("password", "x")), "deny",
+        "wrong password", reasons="deny " + creds)
+    # vhost path: ip from the connection's peer address; "unknown" when there is none, empty when
+    # the check has no context (internal clients), IPv4-mapped IPv6 as written by inet:ntoa
+    for suffix, ip in [("ipv4", "10.0.0.5"), ("unknown", "unknown"), ("empty", ""), ("mapped", "::ffff:10.0.0.5"),
+                       ("ipv6", "fe80::1"), ("reverse-dns", "client.example.com")]:
+        both("compat-vhost-ip-" + suffix, V, vhost_q("alice", "/", "administrator monitoring", ip=ip), "allow",
+             "ip=" + (ip or "''") + " does not change the decision")
+        add("compat-vhost-ip-" + suffix + "-deny", "GET", V, vhost_q("alice", "qa", "administrator monitoring", ip=ip),
+            "deny", "ip=" + (ip or "''") + ", no permissions on qa", reasons=no_vhost)
+    add("compat-vhost-no-ip", "GET", V, qs(("username", "alice"), ("vhost", "/")), "allow",
+        "ip and tags absent (a caller other than the broker)")
+    both("compat-vhost-mqtt-client-id", V, qs(("username", "topicuser"), ("vhost", "/"), ("ip", "127.0.0.1"),
+                                                ("tags", "custom_tag management"), ("client_id", "dev-1")), "allow",
+         "MQTT 3.13+ adds client_id to the vhost check")
+    add("compat-vhost-tags-lie", "GET", V, vhost_q("josé", "/", "administrator"), "deny",
+        "tags are the broker's copy of the user's tags; they never grant anything", reasons=no_vhost)
+    add("compat-vhost-unknown-user-reason", "GET", V, vhost_q("ghost", "/"), "deny",
+        "unknown user reads like a user without permissions", reasons=no_vhost)
+    # resource path: tags always (3.10+), client_id from MQTT (3.13+)
+    both("compat-resource-tags", R, res_q("bob", "/", "queue", "app.q1", "configure", "management policymaker"),
+         "allow", "tags on the resource path")
+    both("compat-resource-mqtt-client-id", R, qs(("username", "topicuser"), ("vhost", "/"), ("resource", "queue"),
+                                                  ("name", "mqtt-subscription-dev-1qos1"), ("permission", "configure"),
+                                                  ("tags", "custom_tag management"), ("client_id", "dev-1")),
+         "allow", "MQTT 3.13+ adds client_id to resource checks")
+    add("compat-resource-deny-reason", "GET", R, res_q("bob", "/", "queue", "billing", "configure", "management"),
+        "deny", "configure regex does not match", reasons="deny name does not match the permission")
+    add("compat-resource-no-vhost-reason", "GET", R, res_q("bob", "qa", "queue", "app.x", "read"), "deny",
+        "no permissions on the vhost", reasons=no_vhost)
+    add("compat-resource-tags-lie", "GET", R, res_q("bob", "/", "queue", "billing", "configure", "administrator"),
+        "deny", "tags never grant anything", reasons="deny name does not match the permission")
+    # topic path: variable_map.* (client_id from MQTT), tags
+    add("compat-topic-deny-reason", "GET", T, topic_q("topicuser", "/", "amq.topic", "write", "other.x",
+                                                      tags="custom_tag management"),
+        "deny", "write regex does not match", reasons="deny routing key does not match the topic permission")
+    add("compat-topic-configure-reason", "GET", T, topic_q("topicuser", "/", "amq.topic", "configure", "x"), "deny",
+        "configure on the topic path", reasons="deny malformed request")
+
+
 def main():
     build_cases()
+    parameter_sets()
     assert len(CASES) >= 150, len(CASES)
     with open(os.path.join(HERE, "definitions.json"), "w", encoding="utf-8") as f:
         json.dump(definitions(), f, ensure_ascii=False, indent=2)

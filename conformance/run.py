@@ -2,7 +2,11 @@
 """Black-box conformance runner for warren (rabbitmq_auth_backend_http protocol).
 
 Usage: python3 conformance/run.py --url http://127.0.0.1:PORT [--cases conformance/cases.json]
-                                  [--only SUBSTRING] [--verbose]
+                                  [--only SUBSTRING] [--verbose] [--deny-reasons]
+
+--deny-reasons: the server runs with WARREN_DENY_REASONS=true. Every other answer must be
+exactly the same; an expected 'deny' must be 'deny <reason>': the case's expect_body_reasons
+when it has one, else one short line of lower-case words.
 
 Python 3 stdlib only. Requests are written on a raw socket so that paths and
 query strings reach the server byte for byte as written in cases.json (no
@@ -11,12 +15,14 @@ normalisation of '//', '%75', '/./' and the like).
 import argparse
 import json
 import os
+import re
 import socket
 import sys
 import time
 from urllib.parse import urlsplit
 
 TIMEOUT = 5.0
+REASON = re.compile(r"deny [a-z]+( [a-z]+){0,9}")
 
 
 class HttpError(Exception):
@@ -120,7 +126,16 @@ def send(host, port, case):
     return status, headers, body, time.monotonic() - start
 
 
-def check(case, status, headers, body, elapsed):
+def body_ok(case, text, deny_reasons):
+    expected = case["expect_body"]
+    if not deny_reasons or expected != "deny":
+        return text == expected
+    if "expect_body_reasons" in case:
+        return text == case["expect_body_reasons"]
+    return text is not None and len(text) <= 60 and REASON.fullmatch(text) is not None
+
+
+def check(case, status, headers, body, elapsed, deny_reasons=False):
     errors = []
     if status >= 500:
         errors.append("server answered %d (5xx is never acceptable)" % status)
@@ -135,8 +150,10 @@ def check(case, status, headers, body, elapsed):
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             text = None
-        if text != case["expect_body"]:
-            errors.append("body %r, expected %r" % (body[:200], case["expect_body"]))
+        if not body_ok(case, text, deny_reasons):
+            want = case.get("expect_body_reasons", "deny <reason>") if deny_reasons and case["expect_body"] == "deny" \
+                else case["expect_body"]
+            errors.append("body %r, expected %r" % (body[:200], want))
     limit = case.get("max_seconds")
     if limit is not None and elapsed > limit:
         errors.append("took %.3f s, limit %.3f s" % (elapsed, limit))
@@ -149,6 +166,8 @@ def main(argv=None):
     ap.add_argument("--cases", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.json"))
     ap.add_argument("--only", help="run only cases whose id contains this substring")
     ap.add_argument("--verbose", "-v", action="store_true", help="print a line for passing cases too")
+    ap.add_argument("--deny-reasons", action="store_true",
+                    help="the server runs with WARREN_DENY_REASONS=true: refusals are 'deny <reason>'")
     args = ap.parse_args(argv)
 
     u = urlsplit(args.url)
@@ -167,7 +186,7 @@ def main(argv=None):
     for case in cases:
         try:
             status, headers, body, elapsed = send(host, port, case)
-            errors = check(case, status, headers, body, elapsed)
+            errors = check(case, status, headers, body, elapsed, args.deny_reasons)
         except (OSError, HttpError, ValueError) as e:
             errors = ["request failed: %s: %s" % (type(e).__name__, e)]
         if errors:

@@ -2,6 +2,7 @@ package dev.warren.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.functions.EventJson;
 import dev.warren.functions.HttpApiEvent;
@@ -10,6 +11,7 @@ import dev.warren.functions.ResourceCheck;
 import dev.warren.functions.TopicCheck;
 import dev.warren.functions.UserCheck;
 import dev.warren.functions.VhostCheck;
+import dev.warren.protocol.AnswerBody;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.protocol.JsonLineDecisionLog;
 import dev.warren.service.AuthService;
@@ -61,13 +63,15 @@ public final class InvokeCommand implements Callable<Integer> {
             return 2;
         }
         AuthService service;
+        WarrenConfig config;
         try {
-            service = stores.authService();
+            config = stores.config();
+            service = stores.authService(config);
         } catch (DefinitionsException | RuntimeException e) {
             System.err.println("warren invoke: " + ImportDefinitionsCommand.message(e));
             return 2;
         }
-        HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.err));
+        HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.err), AnswerBody.of(config.denyReasons()));
         APIGatewayV2HTTPResponse response = handler.create.apply(edge)
                 .handleRequest(request, new LocalContext("warren-" + handler.name()));
         System.out.println(EventJson.write(response));

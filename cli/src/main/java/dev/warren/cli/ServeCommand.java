@@ -2,7 +2,9 @@ package dev.warren.cli;
 
 import dev.warren.cli.http.AuthServer;
 import dev.warren.cli.http.HttpLimits;
+import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.DefinitionsException;
+import dev.warren.protocol.AnswerBody;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.protocol.JsonLineDecisionLog;
 import dev.warren.service.AuthService;
@@ -38,14 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         AuthService service;
+        WarrenConfig config;
         try {
-            service = stores.authService();
+            config = stores.config();
+            service = stores.authService(config);
         } catch (DefinitionsException | RuntimeException e) {
             // a bad definitions file, a bad setting (ConfigException), no AWS region: stop with the reason
             System.err.println("warren serve: " + ImportDefinitionsCommand.message(e));
             return 2;
         }
-        HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out));
+        HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out), AnswerBody.of(config.denyReasons()));
         AuthServer server = AuthServer.start(new InetSocketAddress(bind, port), edge,
                 HttpLimits.DEFAULTS.withMaxConnections(maxConnections));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -33,14 +33,23 @@ public final class StoreOptions {
     @Mixin
     AwsOptions names = new AwsOptions();
 
+    /** The settings of these options and the environment, validated. */
+    public WarrenConfig config() {
+        return names.config();
+    }
+
+    /** The decision service these options name (settings read from the environment). */
+    public AuthService authService() throws DefinitionsException {
+        return authService(config());
+    }
+
     /**
      * Builds the decision service these options name.
      *
      * @throws DefinitionsException when the definitions file is missing or unusable
      * @throws dev.warren.config.ConfigException when a setting is invalid
      */
-    public AuthService authService() throws DefinitionsException {
-        WarrenConfig config = names.config();
+    public AuthService authService(WarrenConfig config) throws DefinitionsException {
         if (aws) {
             if (definitions != null) {
                 throw new DefinitionsException("give either --definitions FILE or --aws, not both"

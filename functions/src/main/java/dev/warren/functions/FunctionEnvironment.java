@@ -7,6 +7,7 @@ import dev.warren.definitions.DefinitionsReader;
 import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.functions.caller.CallerSettings;
 import dev.warren.policy.AuthPath;
+import dev.warren.protocol.AnswerBody;
 import dev.warren.protocol.DecisionLog;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.service.AuthService;
@@ -26,6 +27,7 @@ import java.util.Map;
  *   <li>{@code WARREN_TABLE} (required here), {@code WARREN_SECRET_PREFIX} and the cache and timeout
  *       settings of {@link WarrenConfig}: DynamoDB and Secrets Manager through {@link AwsAuthService}.</li>
  *   <li>{@code WARREN_CALLER_AUTH} and the other {@link CallerSettings}: who may call (required).</li>
+ *   <li>{@code WARREN_DENY_REASONS}: {@code true} makes refusals answer {@code deny <reason>} (RabbitMQ 4.3+).</li>
  *   <li>{@code WARREN_LOCAL_DEFINITIONS}: a RabbitMQ definitions file answered from memory instead,
  *       for {@code sam local invoke} and the runtime-client test; never set in the template.</li>
  * </ul>
@@ -51,20 +53,28 @@ public final class FunctionEnvironment {
 
     /** What one function's handler runs: its caller check, then its edge. */
     public ApiGatewayAdapter adapter(AuthPath function) {
-        CallerAuthentication callers = callerAuthentication();
-        return new ApiGatewayAdapter(edge(function), callers);
+        WarrenConfig config = config();
+        CallerAuthentication callers = callerAuthentication(config);
+        return new ApiGatewayAdapter(edge(function, config), callers);
     }
 
     /** Who may call, from {@link CallerSettings}: required, so a function never answers anyone by default. */
     public CallerAuthentication callerAuthentication() {
-        WarrenConfig config = config();
+        return callerAuthentication(config());
+    }
+
+    private CallerAuthentication callerAuthentication(WarrenConfig config) {
         return CallerSettings.fromEnvironment(env,
                 () -> new SecretsManagerSecretStore(AwsClients.secretsManager(config)), config.secretTtl());
     }
 
     /** The edge for one function: the decision service plus Powertools logs and metrics. */
     public HttpEdge edge(AuthPath function) {
-        return new HttpEdge(authService(), decisionLog(function));
+        return edge(function, config());
+    }
+
+    private HttpEdge edge(AuthPath function, WarrenConfig config) {
+        return new HttpEdge(authService(config), decisionLog(function), AnswerBody.of(config.denyReasons()));
     }
 
     DecisionLog decisionLog(AuthPath function) {
@@ -73,6 +83,10 @@ public final class FunctionEnvironment {
 
     /** The decision service this environment names; throws IllegalStateException when it names none. */
     public AuthService authService() {
+        return authService(config());
+    }
+
+    private AuthService authService(WarrenConfig config) {
         String definitions = value(LOCAL_DEFINITIONS);
         if (definitions != null) {
             try {
@@ -87,13 +101,10 @@ public final class FunctionEnvironment {
             throw new IllegalStateException(TABLE + " is not set: give the name of the warren DynamoDB table"
                     + " (or " + LOCAL_DEFINITIONS + " for local use)");
         }
-        return awsAuthService();
+        return AwsAuthService.fromConfig(config);
     }
 
-    private AuthService awsAuthService() {
-        return AwsAuthService.fromConfig(config());
-    }
-
+    /** Every setting, validated once; a bad one fails the init naming the variable. */
     private WarrenConfig config() {
         try {
             return WarrenConfig.fromEnvironment(env);

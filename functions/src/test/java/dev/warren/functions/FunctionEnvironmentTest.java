@@ -41,4 +41,21 @@ class FunctionEnvironmentTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("WARREN_LOCAL_DEFINITIONS=/nonexistent/definitions.json");
     }
+
+    @Test
+    void denyReasonsComeFromTheEnvironmentAndAreOffByDefault() throws Exception {
+        var event = EventJson.readEvent(EventCases.events().resolve("vhost-deny-get.json"));
+        String definitions = EventCases.sampleDefinitions().toString();
+        var plain = new VhostCheck(FunctionEnvironment.of(Map.of(FunctionEnvironment.LOCAL_DEFINITIONS, definitions))
+                .edge(AuthPath.VHOST));
+        var reasons = new VhostCheck(FunctionEnvironment.of(Map.of(FunctionEnvironment.LOCAL_DEFINITIONS, definitions,
+                "WARREN_DENY_REASONS", "true")).edge(AuthPath.VHOST));
+        assertThat(plain.handleRequest(event, new LocalContext("vhost")).getBody()).isEqualTo("deny");
+        assertThat(reasons.handleRequest(event, new LocalContext("vhost")).getBody())
+                .isEqualTo("deny no permissions on vhost");
+        assertThatThrownBy(() -> FunctionEnvironment.of(Map.of(FunctionEnvironment.LOCAL_DEFINITIONS, definitions,
+                "WARREN_DENY_REASONS", "on")).edge(AuthPath.VHOST))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("WARREN_DENY_REASONS");
+    }
 }

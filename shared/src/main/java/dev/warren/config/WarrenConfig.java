@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * @param awsTimeout         total time for one AWS call, retries included ({@value #AWS_TIMEOUT})
  * @param awsAttemptTimeout  time for one attempt of an AWS call ({@value #AWS_ATTEMPT_TIMEOUT})
  * @param awsMaxAttempts     attempts per AWS call, first one included ({@value #AWS_MAX_ATTEMPTS})
+ * @param denyReasons        refusals answer {@code deny <reason>} instead of {@code deny} ({@value #DENY_REASONS},
+ *                           {@code true} or {@code false}, default false: only RabbitMQ 4.3 and later understand it)
  */
 public record WarrenConfig(String table, String secretPrefix, Duration policyTtl, Duration secretTtl,
                            Duration negativeTtl, Duration staleWindow, Duration credentialTtl, int cacheMaxEntries,
-                           Duration awsTimeout, Duration awsAttemptTimeout, int awsMaxAttempts) {
+                           Duration awsTimeout, Duration awsAttemptTimeout, int awsMaxAttempts, boolean denyReasons) {
 
     public static final String TABLE = "WARREN_TABLE";
     public static final String SECRET_PREFIX = "WARREN_SECRET_PREFIX";
@@ -38,6 +40,7 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
     public static final String AWS_TIMEOUT = "WARREN_AWS_TIMEOUT_MILLIS";
     public static final String AWS_ATTEMPT_TIMEOUT = "WARREN_AWS_ATTEMPT_TIMEOUT_MILLIS";
     public static final String AWS_MAX_ATTEMPTS = "WARREN_AWS_MAX_ATTEMPTS";
+    public static final String DENY_REASONS = "WARREN_DENY_REASONS";
 
     public static final String DEFAULT_TABLE = "warren";
     public static final String DEFAULT_SECRET_PREFIX = "warren/users/";
@@ -81,31 +84,32 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
         long timeout = number(env, AWS_TIMEOUT, 2000, 100, 30_000, "milliseconds", errors);
         long attempt = number(env, AWS_ATTEMPT_TIMEOUT, Math.min(1000, timeout), 50, 30_000, "milliseconds", errors);
         long attempts = number(env, AWS_MAX_ATTEMPTS, 2, 1, 10, "attempts", errors);
+        boolean denyReasons = flag(env, DENY_REASONS, errors);
         if (errors.isEmpty() && attempt > timeout) {
             errors.add(AWS_ATTEMPT_TIMEOUT + " (" + attempt + ") must not exceed " + AWS_TIMEOUT + " (" + timeout + ")");
         }
         fail(errors);
         return new WarrenConfig(table, prefix, Duration.ofSeconds(policyTtl), Duration.ofSeconds(secretTtl),
                 Duration.ofSeconds(negativeTtl), Duration.ofSeconds(stale), Duration.ofSeconds(credentialTtl),
-                (int) maxEntries, Duration.ofMillis(timeout), Duration.ofMillis(attempt), (int) attempts);
+                (int) maxEntries, Duration.ofMillis(timeout), Duration.ofMillis(attempt), (int) attempts, denyReasons);
     }
 
     /** The same settings with another table (a command-line option wins over the environment). */
     public WarrenConfig withTable(String newTable) {
         return new WarrenConfig(newTable, secretPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts);
+                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons);
     }
 
     /** The same settings with other AWS call limits. */
     public WarrenConfig withAwsTimeouts(Duration total, Duration attempt, int attempts) {
         return new WarrenConfig(table, secretPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, total, attempt, attempts);
+                cacheMaxEntries, total, attempt, attempts, denyReasons);
     }
 
     /** The same settings with another secret prefix. */
     public WarrenConfig withSecretPrefix(String newPrefix) {
         return new WarrenConfig(table, newPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts);
+                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {
@@ -129,6 +133,18 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
         }
         errors.add(name + " must be a whole number of " + unit + " from " + min + " to " + max + ", got '" + value + "'");
         return fallback;
+    }
+
+    private static boolean flag(Map<String, String> env, String name, List<String> errors) {
+        String value = env.get(name);
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        errors.add(name + " must be 'true' or 'false', got '" + value + "'");
+        return false;
     }
 
     private static void checkTable(String table, String name, List<String> errors) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The HTTP rules of DESIGN.md §2 in one place, shared by the Lambda handlers and the local
  * server: exact paths (else 404), GET reads the query, POST reads a form body (else deny), other
  * methods 405, and every decision is a 200 with {@code allow}, {@code allow tags} or
- * {@code deny}. Nothing below turns into a 5xx.
+ * {@code deny} (or {@code deny <reason>}, see {@link AnswerBody}). Nothing below turns into a 5xx.
  */
 public final class HttpEdge {
 
@@ -31,10 +31,17 @@ public final class HttpEdge {
 
     private final AuthService service;
     private final DecisionLog log;
+    private final AnswerBody bodies;
 
+    /** Refusals answer exactly {@code deny}. */
     public HttpEdge(AuthService service, DecisionLog log) {
+        this(service, log, AnswerBody.bare());
+    }
+
+    public HttpEdge(AuthService service, DecisionLog log, AnswerBody bodies) {
         this.service = service;
         this.log = log;
+        this.bodies = bodies;
     }
 
     /**
@@ -68,7 +75,7 @@ public final class HttpEdge {
         } catch (RuntimeException | StackOverflowError e) {
             Decision deny = Decision.error(Cause.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
             log.record(record(path, request, null, null, new Answer(deny, CacheOutcome.NONE), started));
-            return EdgeResponse.ok(deny.body());
+            return EdgeResponse.ok(bodies.body(path, deny));
         }
     }
 
@@ -86,7 +93,7 @@ public final class HttpEdge {
         AuthPath path = AuthPath.fromRawPath(request.rawPath()).orElseThrow();
         Decision decision = Decision.deny(Cause.CALLER_NOT_AUTHENTICATED, "caller not authenticated: " + reason);
         log.record(record(path, request, null, null, new Answer(decision, CacheOutcome.NONE), started));
-        return EdgeResponse.ok(decision.body());
+        return EdgeResponse.ok(bodies.body(path, decision));
     }
 
     private EdgeResponse answer(AuthPath path, EdgeRequest request, long started) {
@@ -116,13 +123,13 @@ public final class HttpEdge {
         AuthRequest authRequest = ((ParseResult.Parsed) parsed).request();
         Answer answer = service.answer(authRequest);
         log.record(record(path, request, authRequest, authRequest.username(), answer, started));
-        return EdgeResponse.ok(answer.decision().body());
+        return EdgeResponse.ok(bodies.body(path, answer.decision()));
     }
 
     private EdgeResponse deny(AuthPath path, EdgeRequest request, String username, String reason, long started) {
         Decision decision = Decision.deny(Cause.MALFORMED_REQUEST, reason);
         log.record(record(path, request, null, username, new Answer(decision, CacheOutcome.NONE), started));
-        return EdgeResponse.ok(decision.body());
+        return EdgeResponse.ok(bodies.body(path, decision));
     }
 
     /**

@@ -68,4 +68,16 @@ class WarrenConfigTest {
         assertThatThrownBy(() -> WarrenConfig.defaults().withTable("no spaces"))
                 .isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void denyReasonsAreOffUnlessSetToTrue() {
+        assertThat(WarrenConfig.defaults().denyReasons()).isFalse();
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_DENY_REASONS", "false")).denyReasons()).isFalse();
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_DENY_REASONS", "true")).denyReasons()).isTrue();
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_DENY_REASONS", "true")).withTable("other").denyReasons())
+                .isTrue();
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_DENY_REASONS", "yes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("WARREN_DENY_REASONS must be 'true' or 'false', got 'yes'");
+    }
 }
