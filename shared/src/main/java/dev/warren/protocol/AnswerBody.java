@@ -80,6 +80,8 @@ public final class AnswerBody {
             case CALLER_NOT_AUTHENTICATED -> "caller not authenticated";
             case STORE_ERROR -> "permission store unavailable";
             case INTERNAL_ERROR -> "internal error";
+            case DEADLINE_EXCEEDED -> "no decision in time";
+            case OVERLOADED -> "overloaded";
             case PASSWORD_VERIFIED, CERTIFICATE_LOGIN, VHOST_PERMITTED, REGEX_MATCHED, NO_TOPIC_PERMISSION ->
                     throw new IllegalArgumentException(cause + " allows: an allow has no refusal reason");
         };
