@@ -4,6 +4,7 @@ import dev.warren.cli.http.AuthServer;
 import dev.warren.cli.http.HttpLimits;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.DefinitionsException;
+import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.protocol.AnswerBody;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.protocol.JsonLineDecisionLog;
@@ -23,6 +24,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions stores;
 
+    @Mixin
+    CallerOptions callerOptions;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port (0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
 
@@ -39,9 +43,11 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("warren serve: --max-connections must be at least 1");
             return 2;
         }
+        CallerAuthentication callers;
         AuthService service;
         WarrenConfig config;
         try {
+            callers = callerOptions.callers(System.getenv());
             config = stores.config();
             service = stores.authService(config);
         } catch (DefinitionsException | RuntimeException e) {
@@ -51,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out), AnswerBody.of(config.denyReasons()));
         AuthServer server = AuthServer.start(new InetSocketAddress(bind, port), edge,
-                HttpLimits.DEFAULTS.withMaxConnections(maxConnections));
+                HttpLimits.DEFAULTS.withMaxConnections(maxConnections), callers);
+        System.out.println("caller authentication: " + callers.mode());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

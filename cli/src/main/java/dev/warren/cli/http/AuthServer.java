@@ -1,5 +1,6 @@
 package dev.warren.cli.http;
 
+import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.protocol.HttpEdge;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,14 +28,17 @@ public final class AuthServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final HttpEdge edge;
+    private final CallerAuthentication callers;
     private final HttpLimits limits;
     private final ConnectionLimiter limiter;
     private final PrintStream errors;
     private final Thread acceptor;
 
-    private AuthServer(ServerSocket socket, HttpEdge edge, HttpLimits limits, PrintStream errors) {
+    private AuthServer(ServerSocket socket, HttpEdge edge, CallerAuthentication callers, HttpLimits limits,
+                       PrintStream errors) {
         this.socket = socket;
         this.edge = edge;
+        this.callers = callers;
         this.limits = limits;
         this.limiter = new ConnectionLimiter(limits.maxConnections());
         this.errors = errors;
@@ -46,15 +50,26 @@ public final class AuthServer implements AutoCloseable {
     }
 
     public static AuthServer start(InetSocketAddress address, HttpEdge edge, HttpLimits limits) throws IOException {
+        return start(address, edge, limits, CallerAuthentication.publicAccess());
+    }
+
+    /** Serves callers that pass {@code callers} (e.g. HTTP Basic); others get the broker's refusal. */
+    public static AuthServer start(InetSocketAddress address, HttpEdge edge, HttpLimits limits,
+                                   CallerAuthentication callers) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(address, 1024);
-        return start(socket, edge, limits, System.err);
+        return start(socket, edge, callers, limits, System.err);
     }
 
     /** Serves on a socket that is already bound. */
     static AuthServer start(ServerSocket bound, HttpEdge edge, HttpLimits limits, PrintStream errors) {
-        AuthServer server = new AuthServer(bound, edge, limits, errors);
+        return start(bound, edge, CallerAuthentication.publicAccess(), limits, errors);
+    }
+
+    static AuthServer start(ServerSocket bound, HttpEdge edge, CallerAuthentication callers, HttpLimits limits,
+                            PrintStream errors) {
+        AuthServer server = new AuthServer(bound, edge, callers, limits, errors);
         server.acceptor.start();
         return server;
     }
@@ -126,7 +141,7 @@ public final class AuthServer implements AutoCloseable {
         }
         limiter.opened(client);
         try {
-            HttpConnection connection = new HttpConnection(client, edge, limits, limiter);
+            HttpConnection connection = new HttpConnection(client, edge, callers, limits, limiter);
             Thread.ofVirtual().name("warren-conn").start(connection::serve);
         } catch (RuntimeException | Error e) {
             limiter.closed(client);

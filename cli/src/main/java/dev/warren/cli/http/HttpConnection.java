@@ -1,5 +1,8 @@
 package dev.warren.cli.http;
 
+import dev.warren.functions.caller.CallerAuthentication;
+import dev.warren.functions.caller.CallerCredentials;
+import dev.warren.functions.caller.CallerVerdict;
 import dev.warren.protocol.EdgeRequest;
 import dev.warren.protocol.EdgeResponse;
 import dev.warren.protocol.HttpEdge;
@@ -12,19 +15,23 @@ import java.util.Optional;
 /**
  * Serves one connection, request after request: waits for a request (idle deadline), reads its
  * head (head deadline), routes it, sends {@code 100 Continue} only to a routed HTTP/1.1 request
- * that asked, reads its body (body deadline), and hands it to the shared {@link HttpEdge}. A
+ * that asked, reads its body (body deadline), checks the caller (as the functions do), and hands
+ * it to the shared {@link HttpEdge}. A
  * request that cannot be framed is answered (400/408/413/414/431) and the connection closed.
  */
 final class HttpConnection {
 
     private final Socket socket;
     private final HttpEdge edge;
+    private final CallerAuthentication callers;
     private final HttpLimits limits;
     private final ConnectionLimiter limiter;
 
-    HttpConnection(Socket socket, HttpEdge edge, HttpLimits limits, ConnectionLimiter limiter) {
+    HttpConnection(Socket socket, HttpEdge edge, CallerAuthentication callers, HttpLimits limits,
+                   ConnectionLimiter limiter) {
         this.socket = socket;
         this.edge = edge;
+        this.callers = callers;
         this.limits = limits;
         this.limiter = limiter;
     }
@@ -99,8 +106,10 @@ final class HttpConnection {
         }
         deadline.expireIn(limits.bodyTimeout());
         byte[] body = bodies.read(framing);
-        EdgeResponse response = edge.handle(new EdgeRequest(head.method(), head.rawPath(), head.rawQuery(),
-                head.joined("Content-Type"), body));
+        EdgeRequest request = new EdgeRequest(head.method(), head.rawPath(), head.rawQuery(),
+                head.joined("Content-Type"), body);
+        CallerVerdict verdict = callers.check(new CallerCredentials(head.joined("Authorization"), null));
+        EdgeResponse response = verdict.admits() ? edge.handle(request) : edge.refuseCaller(request, verdict.reason());
         boolean keepAlive = head.keepAlive();
         writer.write(head, response, keepAlive);
         return keepAlive;

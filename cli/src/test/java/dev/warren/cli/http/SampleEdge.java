@@ -2,6 +2,7 @@ package dev.warren.cli.http;
 
 import dev.warren.definitions.DefinitionsReader;
 import dev.warren.password.PasswordHasher;
+import dev.warren.protocol.DecisionLog;
 import dev.warren.protocol.HttpEdge;
 import dev.warren.service.AuthServices;
 import dev.warren.store.InMemoryStore;
@@ -19,9 +20,13 @@ final class SampleEdge {
     }
 
     static HttpEdge create() {
+        return create(r -> { });
+    }
+
+    static HttpEdge create(DecisionLog log) {
         try {
             InMemoryStore store = new InMemoryStore(DefinitionsReader.read(Path.of("..", "examples", "definitions.json")));
-            return new HttpEdge(AuthServices.over(store, store, new PasswordHasher(1_000)), r -> { });
+            return new HttpEdge(AuthServices.over(store, store, new PasswordHasher(1_000)), log);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load examples/definitions.json", e);
         }
