@@ -1,8 +1,8 @@
 package dev.warren.admin;
 
-import dev.warren.policy.AccessPolicy;
 import dev.warren.policy.PermissionRegex;
 import dev.warren.policy.PermissionTriple;
+import dev.warren.policy.TopicExpansion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class AdminInput {
     /** @param what names the regex in the message, e.g. "configure regex" */
     public static void checkRegex(String what, String regex) {
         PermissionRegex.compileError(regex).ifPresent(error -> {
-            throw new AdminException(what + " '" + regex + "' does not compile: " + error);
+            throw new AdminException(what + " '" + regex + "' cannot be used: " + error);
         });
     }
 
@@ -45,9 +45,9 @@ public final class AdminInput {
      * rejects a bare {@code {username}} that PCRE reads as a literal.
      */
     public static void checkTopicRegex(String what, String regex) {
-        String expanded = AccessPolicy.expand(regex, Map.of("username", "u", "vhost", "v", "client_id", "c"));
+        String expanded = TopicExpansion.expand(regex, Map.of("username", "u", "vhost", "v", "client_id", "c"));
         PermissionRegex.compileError(expanded).ifPresent(error -> {
-            throw new AdminException(what + " '" + regex + "' does not compile"
+            throw new AdminException(what + " '" + regex + "' cannot be used"
                     + (expanded.equals(regex) ? "" : " (after replacing {username}, {vhost}, {client_id})") + ": " + error);
         });
     }

@@ -57,15 +57,15 @@ public record Definitions(List<User> users, List<String> vhosts, List<Permission
                     + "', exchange '" + t.permission().exchange() + "')";
             java.util.Map<String, String> sample = java.util.Map.of("username", t.user(), "vhost",
                     t.permission().vhost(), "client_id", "client");
-            regexWarning(out, where, "write", dev.warren.policy.AccessPolicy.expand(t.permission().write(), sample));
-            regexWarning(out, where, "read", dev.warren.policy.AccessPolicy.expand(t.permission().read(), sample));
+            regexWarning(out, where, "write", dev.warren.policy.TopicExpansion.expand(t.permission().write(), sample));
+            regexWarning(out, where, "read", dev.warren.policy.TopicExpansion.expand(t.permission().read(), sample));
         }
         return out;
     }
 
     private static void regexWarning(List<String> out, String where, String which, String regex) {
         dev.warren.policy.PermissionRegex.compileError(regex).ifPresent(error -> out.add(where + ": " + which
-                + " regex '" + regex + "' does not compile (" + error + "); every " + which + " check against it"
+                + " regex '" + regex + "' cannot be used: " + error + "; every " + which + " check against it"
                 + " will be denied"));
     }
 

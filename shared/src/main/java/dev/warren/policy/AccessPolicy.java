@@ -3,8 +3,6 @@ package dev.warren.policy;
 import dev.warren.policy.AuthRequest.ResourceRequest;
 import dev.warren.policy.AuthRequest.TopicRequest;
 import dev.warren.policy.AuthRequest.VhostRequest;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +11,6 @@ import java.util.Optional;
  * Password checks live in {@link dev.warren.password.Authenticator}.
  */
 public final class AccessPolicy {
-
-    /** Variables RabbitMQ expands in topic patterns, in the order they are replaced. */
-    public static final List<String> TOPIC_VARIABLES = List.of("username", "vhost", "client_id");
 
     private final PermissionRegex regex;
 
@@ -69,24 +64,12 @@ public final class AccessPolicy {
             return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS,
                     "permission '" + request.permission().wireName() + "' does not apply to topics");
         }
-        String expanded = expand(pattern.get(), request.variables());
+        String expanded = TopicExpansion.expand(pattern.get(), request.variables());
         String label = request.permission().wireName() + " regex '" + expanded + "'"
                 + (expanded.equals(pattern.get()) ? "" : " (expanded from '" + pattern.get() + "')");
         String what = "routing key '" + request.routingKey() + "' on topic exchange '" + request.exchange()
                 + "' in vhost '" + request.vhost() + "'";
         return decide(expanded, request.routingKey(), label, what);
-    }
-
-    /** Replaces {@code {name}} placeholders with the given values, verbatim (no regex quoting). */
-    public static String expand(String pattern, Map<String, String> variables) {
-        String result = pattern;
-        for (String name : TOPIC_VARIABLES) {
-            String value = variables.get(name);
-            if (value != null) {
-                result = result.replace("{" + name + "}", value);
-            }
-        }
-        return result;
     }
 
     private Decision decide(String pattern, String subject, String label, String what) {

@@ -1,28 +1,33 @@
 package dev.warren.policy;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * RabbitMQ's permission-regex semantics in one place.
+ * RabbitMQ's permission-regex match, {@code re:run(Subject, Regex, [{capture, none}])} without the
+ * {@code unicode} option, in one place.
  *
  * <ul>
- *   <li>Matching is unanchored ({@link Matcher#find()}), like Erlang's {@code re:run}.</li>
- *   <li>The empty regex is {@code ^$}, exactly as the broker rewrites it: it matches only an empty
- *       name or routing key (resource names are never empty: the default exchange is
- *       {@code amq.default}), so in practice {@code ''} denies.</li>
- *   <li>Patterns compile with {@link Pattern#UNIX_LINES} so that {@code $} and {@code .} treat only
- *       {@code \n} as a line terminator, as PCRE does by default.</li>
+ *   <li>Pattern and subject are matched as their UTF-8 <b>bytes</b> (here: Java strings of
+ *       ISO-8859-1 characters, one per byte), so {@code .} is one byte and {@code [äöü]} a set of
+ *       bytes. Bytes 0x80..0xFF are classified by PCRE's Latin-1 tables ({@link PcreTables}).</li>
+ *   <li>The pattern is translated from PCRE ({@link PcreTranslator}); PCRE syntax that cannot be
+ *       reproduced fails closed ({@link RegexOutcome#INVALID}), and {@link #compileError} names
+ *       the cause for load-time warnings. The pattern ends at its first NUL byte, as in the broker.</li>
+ *   <li>Matching is unanchored. The empty regex matches everything, as in PCRE: the broker's
+ *       rewrite of a stored {@code ''} to {@code ^$} happens when the pattern is read
+ *       ({@link PermissionTriple#regexFor}, {@link TopicPermission#regexFor}).</li>
  *   <li>Evaluation is bounded: the subject counts character reads and aborts past a budget, so a
  *       catastrophic pattern such as {@code ^(.*a){12}$} denies in milliseconds instead of hanging.</li>
  * </ul>
- * Known differences from PCRE that we accept: Java matches UTF-16 chars where Erlang matches bytes,
- * so {@code .} or {@code {n}} over non-ASCII text counts characters, not bytes; PCRE-only syntax
- * (e.g. {@code \K}, recursion) does not compile and therefore denies.
  * Compiled patterns (and compile failures) are cached; the cache is bounded.
  */
 public final class PermissionRegex {
@@ -30,11 +35,12 @@ public final class PermissionRegex {
     /** Character reads allowed for one match; a normal permission check needs a few hundred. */
     public static final long DEFAULT_STEP_BUDGET = 1_000_000L;
     private static final int MAX_CACHED = 10_000;
-    /** RabbitMQ's rewrite of {@code ''} in rabbit_auth_backend_internal. */
-    private static final String EMPTY_REGEX_MEANS = "^$";
+
+    /** A translated pattern, or why there is none. */
+    private record Compiled(Pattern pattern, PcrePatternException problem) {}
 
     private final long stepBudget;
-    private final Map<String, Optional<Pattern>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
     public PermissionRegex() {
         this(DEFAULT_STEP_BUDGET);
@@ -47,40 +53,36 @@ public final class PermissionRegex {
         this.stepBudget = stepBudget;
     }
 
-    /** Compile error message, or empty when the regex is valid. */
+    /** Why every check against this regex denies (PCRE rejects it, or warren cannot reproduce it); empty when usable. */
     public static Optional<String> compileError(String regex) {
-        try {
-            compile(regex);
-            return Optional.empty();
-        } catch (PatternSyntaxException e) {
-            return Optional.of(e.getDescription() + " near index " + e.getIndex());
-        }
+        return Optional.ofNullable(compile(regex).problem()).map(PcrePatternException::describe);
     }
 
     public RegexOutcome match(String regex, String value) {
-        Optional<Pattern> pattern = compiled(regex.isEmpty() ? EMPTY_REGEX_MEANS : regex);
-        if (pattern.isEmpty()) {
+        Optional<String> subject = bytesAsLatin1(value);
+        return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get());
+    }
+
+    /** The match over a subject already held as ISO-8859-1 characters (one per byte). */
+    RegexOutcome matchBytes(String regex, String latin1Subject) {
+        Compiled compiled = compiled(regex);
+        if (compiled.pattern() == null) {
             return RegexOutcome.INVALID;
         }
         try {
-            return pattern.get().matcher(new BudgetedChars(value, stepBudget)).find()
+            return compiled.pattern().matcher(new BudgetedChars(latin1Subject, stepBudget)).find()
                     ? RegexOutcome.MATCH : RegexOutcome.NO_MATCH;
         } catch (BudgetExceeded | StackOverflowError e) {
             return RegexOutcome.BUDGET_EXCEEDED;
         }
     }
 
-    private Optional<Pattern> compiled(String regex) {
-        Optional<Pattern> hit = cache.get(regex);
+    private Compiled compiled(String regex) {
+        Compiled hit = cache.get(regex);
         if (hit != null) {
             return hit;
         }
-        Optional<Pattern> compiled;
-        try {
-            compiled = Optional.of(compile(regex));
-        } catch (PatternSyntaxException e) {
-            compiled = Optional.empty();
-        }
+        Compiled compiled = compile(regex);
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
@@ -88,66 +90,36 @@ public final class PermissionRegex {
         return compiled;
     }
 
-    private static Pattern compile(String regex) {
-        return Pattern.compile(literalBraces(regex), Pattern.UNIX_LINES);
+    private static Compiled compile(String regex) {
+        Optional<String> bytes = bytesAsLatin1(regex);
+        if (bytes.isEmpty()) {
+            return new Compiled(null, PcrePatternException.invalid("the pattern is not valid Unicode"));
+        }
+        String pattern = bytes.get();
+        int nul = pattern.indexOf('\0');
+        try {
+            String java = PcreTranslator.translate(nul < 0 ? pattern : pattern.substring(0, nul));
+            return new Compiled(Pattern.compile(java, Pattern.UNIX_LINES), null);
+        } catch (PcrePatternException e) {
+            return new Compiled(null, e);
+        } catch (PatternSyntaxException | StackOverflowError e) {
+            return new Compiled(null, PcrePatternException.unsupported("its translation does not compile in Java"));
+        }
     }
 
-    /**
-     * PCRE reads a {@code {} that does not start a quantifier ({@code {n}}, {@code {n,}},
-     * {@code {n,m}}) as a literal brace; Java rejects it. Escape such braces so that, for example,
-     * a topic pattern's {@code {client_id}} left unexpanded on an AMQP connection is literal text,
-     * as in the broker, instead of a compile error.
-     */
-    static String literalBraces(String regex) {
-        if (regex.indexOf('{') < 0) {
-            return regex;
+    /** The UTF-8 bytes of the text as ISO-8859-1 characters; empty for text that is not valid Unicode. */
+    static Optional<String> bytesAsLatin1(String text) {
+        try {
+            ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[utf8.remaining()];
+            utf8.get(bytes);
+            return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
         }
-        StringBuilder out = new StringBuilder(regex.length() + 8);
-        boolean quoted = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            boolean hasNext = i + 1 < regex.length();
-            if (c == '\\' && hasNext) {
-                char next = regex.charAt(i + 1);
-                if (quoted ? next == 'E' : next == 'Q') {
-                    quoted = !quoted;
-                }
-                if (!quoted || next == 'E' || next == 'Q') {
-                    out.append(c).append(next);
-                    i++;
-                    continue;
-                }
-            }
-            if (c == '{' && !quoted && !startsQuantifier(regex, i)) {
-                out.append("\\{");
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean startsQuantifier(String regex, int brace) {
-        int i = brace + 1;
-        int digits = 0;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i)) && regex.charAt(i) < 128) {
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i >= regex.length()) {
-            return false;
-        }
-        if (regex.charAt(i) == '}') {
-            return true;
-        }
-        if (regex.charAt(i) != ',') {
-            return false;
-        }
-        i++;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i)) && regex.charAt(i) < 128) {
-            i++;
-        }
-        return i < regex.length() && regex.charAt(i) == '}';
     }
 
     private static final class BudgetExceeded extends RuntimeException {

@@ -13,11 +13,14 @@ public record TopicPermission(String vhost, String exchange, String write, Strin
         Objects.requireNonNull(read);
     }
 
-    /** Topic permissions exist only for write and read. */
+    /**
+     * Topic permissions exist only for write and read. A stored {@code ''} is read as {@code ^$}
+     * before its variables are expanded ({@link TopicExpansion}), as the broker does.
+     */
     public Optional<String> regexFor(Permission permission) {
         return switch (permission) {
-            case WRITE -> Optional.of(write);
-            case READ -> Optional.of(read);
+            case WRITE -> Optional.of(PermissionTriple.asRead(write));
+            case READ -> Optional.of(PermissionTriple.asRead(read));
             case CONFIGURE -> Optional.empty();
         };
     }

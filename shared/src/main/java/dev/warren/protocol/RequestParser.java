@@ -65,7 +65,7 @@ public final class RequestParser {
         }
         String routingKey = p.required("routing_key");
         Map<String, String> variables = new HashMap<>();
-        for (String name : dev.warren.policy.AccessPolicy.TOPIC_VARIABLES) {
+        for (String name : dev.warren.policy.TopicExpansion.VARIABLES) {
             p.optional("variable_map." + name).ifPresent(v -> variables.put(name, v));
         }
         return new TopicRequest(username, vhost, exchange, permission, routingKey, variables);

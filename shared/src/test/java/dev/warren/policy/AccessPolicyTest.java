@@ -177,10 +177,27 @@ class AccessPolicyTest {
     }
 
     @Test
-    void expandInsertsValuesVerbatimLikeTheBroker() {
-        assertThat(AccessPolicy.expand("^{username}\\.{vhost}\\.{client_id}$",
-                Map.of("username", "a.b", "vhost", "v", "client_id", "c"))).isEqualTo("^a.b\\.v\\.c$");
-        assertThat(AccessPolicy.expand("{other}", Map.of("username", "x"))).isEqualTo("{other}");
+    void aClientIdThatIsAPlaceholderIsExpandedAgainInTheBrokersOrder() {
+        // issue #16: client_id is replaced first, then username, in the result of the previous step
+        UserPolicy u = user("ivan", Map.of("/", new PermissionTriple(".*", ".*", ".*")),
+                List.of(new TopicPermission("/", "t", "^devices/{client_id}/", "")));
+        Map<String, String> mqtt = Map.of("username", "ivan", "vhost", "/", "client_id", "{username}");
+        assertThat(policy.checkTopic(u, new TopicRequest("ivan", "/", "t", Permission.WRITE, "devices/ivan/x", mqtt))
+                .allowed()).isTrue();
+        assertThat(policy.checkTopic(u, new TopicRequest("ivan", "/", "t", Permission.WRITE, "devices/{username}/x",
+                mqtt)).allowed()).isFalse();
+    }
+
+    @Test
+    void aPatternThatExpandsToNothingMatchesEverything() {
+        // '' becomes '^$' before expansion only; '{client_id}' with an empty client id is '' and matches all
+        UserPolicy u = user("m", Map.of("/", new PermissionTriple(".*", ".*", ".*")),
+                List.of(new TopicPermission("/", "t", "{client_id}", "")));
+        Map<String, String> mqtt = Map.of("username", "m", "vhost", "/", "client_id", "");
+        assertThat(policy.checkTopic(u, new TopicRequest("m", "/", "t", Permission.WRITE, "any.key", mqtt))
+                .allowed()).isTrue();
+        assertThat(policy.checkTopic(u, new TopicRequest("m", "/", "t", Permission.READ, "any.key", mqtt))
+                .allowed()).as("stored '' is ^$").isFalse();
     }
 
     @Test

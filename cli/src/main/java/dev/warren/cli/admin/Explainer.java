@@ -1,12 +1,12 @@
 package dev.warren.cli.admin;
 
-import dev.warren.policy.AccessPolicy;
 import dev.warren.policy.AuthRequest;
 import dev.warren.policy.Decision;
 import dev.warren.policy.Permission;
 import dev.warren.policy.PermissionRegex;
 import dev.warren.policy.PermissionTriple;
 import dev.warren.policy.ResourceKind;
+import dev.warren.policy.TopicExpansion;
 import dev.warren.policy.TopicPermission;
 import dev.warren.policy.UserPolicy;
 import dev.warren.service.AuthService;
@@ -268,7 +268,7 @@ final class Explainer {
      */
     static String widen(String old, String name, boolean topic) {
         String exact = "^" + literal(name) + "$";
-        String compiled = topic ? AccessPolicy.expand(old, Map.of("username", "u", "vhost", "v", "client_id", "c")) : old;
+        String compiled = topic ? TopicExpansion.expand(old, Map.of("username", "u", "vhost", "v", "client_id", "c")) : old;
         if (old.isEmpty() || PermissionRegex.compileError(compiled).isPresent()) {
             return exact;
         }

@@ -129,7 +129,7 @@ class AdminCommandsTest {
         guideStore();
         assertError(warren("set_permissions", "bob", ".*", ".*", ".*"), "warren set_permissions: no such user 'bob'");
         assertError(warren("set_permissions", "app", ".*", "(", ".*"),
-                "warren set_permissions: write regex '(' does not compile: Unclosed group near index 1");
+                "warren set_permissions: write regex '(' cannot be used: PCRE rejects it: missing )");
         assertError(warren("set_user_tags", "app", "Admin"),
                 "warren set_user_tags: tag 'Admin' is not a lower-case word (letters a-z, digits, '_', '-')");
         assertError(warren("list_user_permissions", "ghost"), "warren list_user_permissions: no such user 'ghost'");

@@ -145,7 +145,7 @@ class AdminScriptMotoIT {
         // a bad regex is refused and changes nothing
         AdminCli.Run bad = cli.run("set_permissions", "--table", table, "--secret-prefix", PREFIX, "app", "(", "", "");
         assertThat(bad.code()).isEqualTo(1);
-        assertThat(bad.err()).contains("configure regex '(' does not compile");
+        assertThat(bad.err()).contains("configure regex '(' cannot be used");
 
         Definitions oracle = oracle();
         AuthService expected = AuthServices.over(new InMemoryStore(oracle), new InMemoryStore(oracle),
