@@ -180,8 +180,19 @@ final class RegexCases {
         return out;
     }
 
-    /** RabbitMQ definitions (import_definitions / warren serve --definitions). */
-    ObjectNode definitions() {
+    /** Every stored pattern, each once. */
+    java.util.Set<String> patterns() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        permissions.values().forEach(m -> m.values().forEach(t -> out.addAll(List.of(t))));
+        topics.values().forEach(m -> m.values().forEach(t -> out.addAll(List.of(t))));
+        return out;
+    }
+
+    /**
+     * RabbitMQ definitions (import_definitions / warren serve --definitions), each stored pattern
+     * passed through {@code stored} (the broker refuses to import a regex it cannot compile).
+     */
+    ObjectNode definitions(java.util.function.UnaryOperator<String> stored) {
         ObjectMapper om = new ObjectMapper();
         ObjectNode root = om.createObjectNode();
         ArrayNode us = root.putArray("users");
@@ -193,11 +204,12 @@ final class RegexCases {
             us.addObject().put("name", user).put("password_hash", HASH)
                     .put("hashing_algorithm", "rabbit_password_hashing_sha256").put("tags", "");
             permissions.get(user).forEach((vhost, t) -> ps.addObject().put("user", user).put("vhost", vhost)
-                    .put("configure", t[0]).put("write", t[1]).put("read", t[2]));
+                    .put("configure", stored.apply(t[0])).put("write", stored.apply(t[1]))
+                    .put("read", stored.apply(t[2])));
             topics.get(user).forEach((key, t) -> {
                 String[] vx = key.split("\\|", 2);
                 ts.addObject().put("user", user).put("vhost", vx[0]).put("exchange", vx[1])
-                        .put("write", t[0]).put("read", t[1]);
+                        .put("write", stored.apply(t[0])).put("read", stored.apply(t[1]));
             });
         }
         return root;
