@@ -51,6 +51,56 @@ final class PcreCursor {
         pos = to;
     }
 
+    /**
+     * At a {@code {}: {@code {n}}, {@code {n,}} or {@code {n,m}} read as {min, max or -1, 1 if a
+     * comma}, the cursor past it; null (cursor unmoved) when the brace is a literal.
+     */
+    int[] countedRepeat() throws PcrePatternException {
+        int k = 1;
+        while (isDigit(peek(k), 10)) {
+            k++;
+        }
+        int minEnd = k;
+        boolean comma = peek(k) == ',';
+        if (comma) {
+            k++;
+            while (isDigit(peek(k), 10)) {
+                k++;
+            }
+        }
+        if (minEnd == 1 || peek(k) != '}') {
+            return null;
+        }
+        int low = bounded(text.substring(pos + 1, pos + minEnd));
+        int high = !comma ? low : k == minEnd + 1 ? -1 : bounded(text.substring(pos + minEnd + 1, pos + k));
+        if (high != -1 && high < low) {
+            throw PcrePatternException.invalid("numbers out of order in {} quantifier");
+        }
+        pos += k + 1;
+        return new int[] {low, high, comma ? 1 : 0};
+    }
+
+    /** Whether the cursor (at a {@code {}) starts {@code {n}}, {@code {n,}} or {@code {n,m}}. */
+    boolean countedRepeatAhead() {
+        int k = 1;
+        while (isDigit(peek(k), 10)) {
+            k++;
+        }
+        if (k > 1 && peek(k) == ',') {
+            do {
+                k++;
+            } while (isDigit(peek(k), 10));
+        }
+        return k > 1 && peek(k) == '}';
+    }
+
+    private static int bounded(String digits) throws PcrePatternException {
+        if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+            throw PcrePatternException.invalid("number too big in {} quantifier");
+        }
+        return Integer.parseInt(digits);
+    }
+
     /** After {@code \x}: {@code {hh..}} or up to two hex digits (none means 0). */
     int hexEscape() throws PcrePatternException {
         if (peek(0) == '{') {

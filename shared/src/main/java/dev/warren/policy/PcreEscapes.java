@@ -20,16 +20,17 @@ final class PcreEscapes {
         }
         int e = in.next();
         switch (e) {
-            case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V' -> t.atom(typeSet(e).toJavaClass(), 1);
+            case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V' -> t.typeAtom((char) e, typeSet(e).toJavaClass(), 1);
             case 'p', 'P' -> t.atom(in.property(e == 'P').toJavaClass(), 1);
             case 'N' -> {
-                if (in.peek(0) == '{' && !countedRepeatAhead(in)) {
+                if (in.peek(0) == '{' && !in.countedRepeatAhead()) {
                     throw PcrePatternException.invalid("PCRE does not support \\N{name}");
                 }
-                t.atom(ByteSet.ALL.minus(PcreTables.NEWLINE).toJavaClass(), 1);
+                t.typeAtom('.', ByteSet.ALL.minus(PcreTables.NEWLINE).toJavaClass(), 1);
             }
             case 'C' -> t.atom(ByteSet.ALL.toJavaClass(), 1);
-            case 'R' -> t.atom("(?>\\x0d\\x0a|" + PcreTables.VSPACE.toJavaClass() + ")", PcreTranslator.VARIABLE);
+            case 'R' -> t.typeAtom('R', "(?>\\x0d\\x0a|" + PcreTables.VSPACE.toJavaClass() + ")",
+                    PcreTranslator.VARIABLE);
             case 'b' -> t.assertion("(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))");
             case 'B' -> t.assertion("(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))");
             case 'A', 'z', 'Z', 'G' -> t.assertion("\\" + (char) e);
@@ -69,24 +70,6 @@ final class PcreEscapes {
         }
         in.moveTo(start);
         t.literal(first >= '8' ? in.next() : in.octal(3));
-    }
-
-    /** Whether the cursor (at a {@code {}) starts {@code {n}}, {@code {n,}} or {@code {n,m}}. */
-    static boolean countedRepeatAhead(PcreCursor in) {
-        int k = 1;
-        while (PcreCursor.isDigit(in.peek(k), 10)) {
-            k++;
-        }
-        if (k == 1) {
-            return false;
-        }
-        if (in.peek(k) == ',') {
-            k++;
-            while (PcreCursor.isDigit(in.peek(k), 10)) {
-                k++;
-            }
-        }
-        return in.peek(k) == '}';
     }
 
     /** {@code \d \D \s \S \w \W \h \H \v \V} as byte sets. */

@@ -52,6 +52,7 @@ final class PcreTranslator {
     private final Set<Integer> closedGroups = new HashSet<>();
     private final Map<String, Integer> names = new HashMap<>();
     private final List<Reference> references = new ArrayList<>();
+    private final PcreAutoPossess possess = new PcreAutoPossess(out);
     private Flags flags = new Flags(false, false, false, false);
     private Previous previous = Previous.NOTHING;
     private int groupsOpened;
@@ -82,6 +83,7 @@ final class PcreTranslator {
         if (frames.size() > 1) {
             throw PcrePatternException.invalid("missing )");
         }
+        possess.finish();
         for (Reference r : references) {
             if (r.number() > groupsOpened) {
                 throw PcrePatternException.invalid("reference to non-existent subpattern");
@@ -104,6 +106,7 @@ final class PcreTranslator {
                 Frame f = frames.peek();
                 f.branches.add(f.length);
                 f.length = 0;
+                possess.item(null);
                 out.append('|');
                 previous = Previous.NOTHING;
             }
@@ -112,14 +115,18 @@ final class PcreTranslator {
                 quantify(c == '+' ? 1 : 0, c == '?' ? 1 : VARIABLE, String.valueOf((char) c));
             }
             case '{' -> {
-                String counted = countedRepeat();
+                int[] counted = in.countedRepeat();
                 if (counted == null) {
                     literal(in.next());
+                } else {
+                    quantify(counted[0], counted[1], "{" + counted[0] + (counted[2] == 0 ? ""
+                            : "," + (counted[1] == VARIABLE ? "" : counted[1])) + "}");
                 }
             }
             case '.' -> {
                 in.skip(1);
-                atom((flags.dotall() ? ByteSet.ALL : ByteSet.ALL.minus(PcreTables.NEWLINE)).toJavaClass(), 1);
+                typeAtom(flags.dotall() ? null : '.',
+                        (flags.dotall() ? ByteSet.ALL : ByteSet.ALL.minus(PcreTables.NEWLINE)).toJavaClass(), 1);
             }
             case '^', '$' -> {
                 in.skip(1);
@@ -129,45 +136,6 @@ final class PcreTranslator {
         }
     }
 
-    /** A {@code {n}}, {@code {n,}} or {@code {n,m}} quantifier at the cursor, applied; null if the brace is a literal. */
-    private String countedRepeat() throws PcrePatternException {
-        int k = 1;
-        StringBuilder min = new StringBuilder();
-        while (PcreCursor.isDigit(in.peek(k), 10)) {
-            min.append((char) in.peek(k++));
-        }
-        if (min.isEmpty()) {
-            return null;
-        }
-        StringBuilder max = null;
-        if (in.peek(k) == ',') {
-            max = new StringBuilder();
-            k++;
-            while (PcreCursor.isDigit(in.peek(k), 10)) {
-                max.append((char) in.peek(k++));
-            }
-        }
-        if (in.peek(k) != '}') {
-            return null;
-        }
-        in.skip(k + 1);
-        int low = bounded(min.toString());
-        int high = max == null ? low : max.isEmpty() ? VARIABLE : bounded(max.toString());
-        if (high != VARIABLE && high < low) {
-            throw PcrePatternException.invalid("numbers out of order in {} quantifier");
-        }
-        String text = "{" + low + (max == null ? "" : "," + (high == VARIABLE ? "" : high)) + "}";
-        quantify(low, high, text);
-        return text;
-    }
-
-    private static int bounded(String digits) throws PcrePatternException {
-        if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
-            throw PcrePatternException.invalid("number too big in {} quantifier");
-        }
-        return Integer.parseInt(digits);
-    }
-
     private void quantify(int min, int max, String text) throws PcrePatternException {
         switch (previous) {
             case NOTHING, QUANTIFIED -> throw PcrePatternException.invalid("nothing to repeat");
@@ -175,9 +143,11 @@ final class PcreTranslator {
             case ATOM -> { }
         }
         out.append(text);
-        if (in.peek(0) == '+' || in.peek(0) == '?') {
-            out.append((char) in.next());
+        int suffix = in.peek(0) == '+' || in.peek(0) == '?' ? in.next() : 0;
+        if (suffix != 0) {
+            out.append((char) suffix);
         }
+        possess.quantified(min, max, suffix == '+', suffix == '?', out.length());
         Frame f = frames.peek();
         int repeated = max == min && f.lastAtom != VARIABLE ? f.lastAtom * min : VARIABLE;
         f.length = f.length == VARIABLE || repeated == VARIABLE ? VARIABLE : f.length - f.lastAtom + repeated;
@@ -186,6 +156,17 @@ final class PcreTranslator {
     }
 
     void atom(String java, int length) {
+        possess.item(null);
+        appendAtom(java, length);
+    }
+
+    /** A character type ({@code '.'} for dot or \N, else the escape letter) as one byte of the set. */
+    void typeAtom(Character type, String java, int length) {
+        possess.item(type);
+        appendAtom(java, length);
+    }
+
+    private void appendAtom(String java, int length) {
         out.append(java);
         Frame f = frames.peek();
         f.length = f.length == VARIABLE || length == VARIABLE ? VARIABLE : f.length + length;
@@ -194,6 +175,7 @@ final class PcreTranslator {
     }
 
     void assertion(String java) {
+        possess.item(null);
         out.append(java);
         frames.peek().lastAtom = 0;
         previous = Previous.NOTHING;
@@ -237,6 +219,7 @@ final class PcreTranslator {
     }
 
     void push(GroupKind kind, int number, String java) {
+        possess.item(null);
         frames.push(new Frame(kind, flags, number));
         out.append(java);
         previous = Previous.NOTHING;
@@ -245,6 +228,7 @@ final class PcreTranslator {
     /** Options set by {@code (?imsx-imsx)} (rest of the group) or {@code (?imsx-imsx:...)} (a new group). */
     void options(boolean caseless, boolean multiline, boolean dotall, boolean extended, boolean group) {
         Flags changed = new Flags(caseless, multiline, dotall, extended);
+        possess.item(null);
         if (group) {
             push(GroupKind.GROUP, 0, "(?:");
         } else {
@@ -268,6 +252,7 @@ final class PcreTranslator {
         if (frames.size() == 1) {
             throw PcrePatternException.invalid("unmatched parentheses");
         }
+        possess.item(null);
         Frame f = frames.pop();
         f.branches.add(f.length);
         flags = f.saved;

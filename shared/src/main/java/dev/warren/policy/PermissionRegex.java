@@ -58,6 +58,15 @@ public final class PermissionRegex {
         return Optional.ofNullable(compile(regex).problem()).map(PcrePatternException::describe);
     }
 
+    /**
+     * Whether the regex is valid PCRE that warren refuses on purpose (docs/semantics.md): every check
+     * against it denies although the broker may allow. False for usable regexes and for regexes PCRE rejects.
+     */
+    public static boolean refusedOnPurpose(String regex) {
+        PcrePatternException problem = compile(regex).problem();
+        return problem != null && problem.kind() == PcrePatternException.Kind.UNSUPPORTED;
+    }
+
     public RegexOutcome match(String regex, String value) {
         Optional<String> subject = bytesAsLatin1(value);
         return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get());

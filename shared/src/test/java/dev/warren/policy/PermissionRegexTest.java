@@ -125,6 +125,22 @@ class PermissionRegexTest {
     }
 
     @Test
+    void pcreAutoPossessificationIsReproducedWhereItChangesMatches() {
+        // The broker (PCRE 8.44) makes \\S+ possessive before \\h, .+ before \\R: these names are refused there.
+        assertThat(regex.match("\\S+\\h", "à")).as("C3 A0: A0 is \\S and \\h").isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match("\\S\\h", "à")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match(".+\\R", "a\r")).isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match(".+?\\R", "a\r")).isEqualTo(RegexOutcome.NO_MATCH);
+        assertThat(regex.match("(?s).+\\R", "a\r")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("[^\\n]+\\R", "a\r")).isEqualTo(RegexOutcome.MATCH);
+        assertThat(regex.match("\\R+\\s", "\n\n")).isEqualTo(RegexOutcome.NO_MATCH);
+        // where the pair may meet other than side by side, warren cannot tell: fail closed
+        assertThat(PermissionRegex.compileError("\\S+(?=\\R)")).get().asString().contains("possessive");
+        assertThat(PermissionRegex.compileError("\\S+\\h?")).get().asString().contains("possessive");
+        assertThat(PermissionRegex.compileError("\\S+\\d")).isEmpty();
+    }
+
+    @Test
     void thePatternEndsAtItsFirstNulAsInTheBroker() {
         assertThat(regex.match("b\u0000a", "b")).isEqualTo(RegexOutcome.MATCH);
         assertThat(regex.match("b\u0000(", "b")).isEqualTo(RegexOutcome.MATCH);
