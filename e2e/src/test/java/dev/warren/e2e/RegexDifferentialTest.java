@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sizes: {@code e2e/run -Dtest=RegexDifferentialTest -Dwarren.e2e.regex.seed=1,2,3
  * -Dwarren.e2e.regex.requests=5000} (or WARREN_E2E_REGEX_SEED / WARREN_E2E_REGEX_REQUESTS).
  */
-@Order(4)
+@Order(6)
 @ExtendWith(E2eExtension.class)
 class RegexDifferentialTest {
     static final String FIXTURE = "shared/src/test/resources/dev/warren/policy/pcre-tables.txt";
