@@ -39,6 +39,22 @@ public final class PasswordHasher {
                 Base64.getEncoder().encodeToString(Pbkdf2.encode(iterations, salt, key)));
     }
 
+    /**
+     * A slow hash that no password verifies against, made without running the KDF: this hasher's
+     * iteration count, a random salt and a random key. Verifying against it costs exactly what
+     * verifying against a real hash of this cost does (the derivation runs in full; only the final
+     * comparison fails), so it equalises the timing of refused logins, and building it is free,
+     * which keeps key derivation off a function's init path.
+     */
+    public PasswordHash unverifiableHash() {
+        byte[] salt = new byte[Pbkdf2.SALT_BYTES];
+        byte[] key = new byte[Pbkdf2.KEY_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(key);
+        return new PasswordHash(HashingAlgorithm.PBKDF2_SHA256,
+                Base64.getEncoder().encodeToString(Pbkdf2.encode(iterations, salt, key)));
+    }
+
     /** RabbitMQ's format: base64(salt ++ H(salt ++ utf8(password))). For imports and tests. */
     public static PasswordHash rabbitHash(HashingAlgorithm algorithm, byte[] salt, String password) {
         if (algorithm.digestName() == null) {

@@ -46,9 +46,12 @@ public final class Authenticator {
         this.verified = verified;
     }
 
-    /** A dummy hash with the same cost as newly set passwords. */
+    /**
+     * A dummy hash with the same verification cost as newly set passwords, made without running the
+     * KDF ({@link PasswordHasher#unverifiableHash()}): a function's init derives no key.
+     */
     public static PasswordHash dummyHash(PasswordHasher hasher) {
-        return hasher.hash("warren-dummy-" + System.nanoTime());
+        return hasher.unverifiableHash();
     }
 
     public Decision authenticate(Optional<UserPolicy> found, UserRequest request) {

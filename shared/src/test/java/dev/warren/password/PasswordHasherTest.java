@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -74,6 +75,27 @@ class PasswordHasherTest {
         assertThat(java.nio.ByteBuffer.wrap(raw).getInt()).isEqualTo(1_000);
         assertThat(raw).hasSize(4 + 16 + 32);
         assertThat(hasher.hash("s3cret").encoded()).as("random salt").isNotEqualTo(hash.encoded());
+    }
+
+    @Test
+    @Timeout(30)
+    void unverifiableHashHasTheCostOfARealHashWithoutDerivingAKey() {
+        // A derivation at Integer.MAX_VALUE iterations would run for days: this returns at once
+        // only because no key is derived.
+        PasswordHash slow = new PasswordHasher(Integer.MAX_VALUE).unverifiableHash();
+        byte[] raw = Base64.getDecoder().decode(slow.encoded());
+        assertThat(slow.algorithm()).isEqualTo(HashingAlgorithm.PBKDF2_SHA256);
+        assertThat(java.nio.ByteBuffer.wrap(raw).getInt()).as("cost of a real hash").isEqualTo(Integer.MAX_VALUE);
+        assertThat(raw).hasSize(4 + 16 + 32);
+
+        PasswordHasher hasher = new PasswordHasher(1_000);
+        PasswordHash dummy = hasher.unverifiableHash();
+        assertThat(Base64.getDecoder().decode(dummy.encoded())).hasSameSizeAs(
+                Base64.getDecoder().decode(hasher.hash("s3cret").encoded()));
+        for (String password : new String[] {"", "s3cret", "guest", "warren-dummy"}) {
+            assertThat(PasswordHasher.verify(password, dummy)).isFalse();
+        }
+        assertThat(hasher.unverifiableHash().encoded()).as("random salt and key").isNotEqualTo(dummy.encoded());
     }
 
     @Test
