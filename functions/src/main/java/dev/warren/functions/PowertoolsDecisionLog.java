@@ -75,8 +75,9 @@ public final class PowertoolsDecisionLog implements DecisionLog {
                     }
                 });
             }
-        } catch (RuntimeException e) {
-            // A logging failure must never change the answer.
+        } catch (RuntimeException | LinkageError e) {
+            // A logging failure must never change the answer (LinkageError: the jar leaves out
+            // Powertools' JSON helpers for arbitrary objects; only strings and numbers are logged).
         }
     }
 
