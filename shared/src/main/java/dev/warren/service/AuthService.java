@@ -19,7 +19,7 @@ import dev.warren.store.UserLookup;
  * access policy. A store failure is a {@link Cause#STORE_ERROR} refusal, any other failure below an
  * {@link Cause#INTERNAL_ERROR} one; neither ever allows.
  */
-public final class AuthService {
+public final class AuthService implements InstanceSecrets {
 
     private final PolicyStore policies;
     private final Authenticator authenticator;
@@ -64,6 +64,12 @@ public final class AuthService {
             case TopicRequest topic -> access.checkTopic(user, topic);
             case UserRequest login -> authenticator.authenticate(lookup.user(), login);
         };
+    }
+
+    /** New per-instance secrets for everything below (after a SnapStart restore). */
+    @Override
+    public void reseed() {
+        authenticator.reseed();
     }
 
     private static String describe(Throwable e) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * verification at the cost of newly set passwords, so that timing does not tell which names exist
  * (or which hash format a user has). Successful logins pay only their own hash.
  */
-public final class Authenticator {
+public final class Authenticator implements InstanceSecrets {
 
     /** Spends the cost of one slow verification on a password that is being refused. */
     @FunctionalInterface
@@ -89,6 +89,12 @@ public final class Authenticator {
         }
         verified.rememberVerified(user.username(), password, hash.get());
         return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(), "user '" + user.username() + "' authenticated");
+    }
+
+    /** New per-instance secrets for the caches below (the verified-credentials cache's key). */
+    @Override
+    public void reseed() {
+        verified.reseed();
     }
 
     /** A refusal that has not yet paid for a slow verification: pay it now, then deny. */

@@ -18,22 +18,34 @@ import javax.crypto.spec.SecretKeySpec;
  * Remembers passwords that verified, so repeated logins skip the slow hash. An entry is
  * HMAC-SHA256, under a random key made per process, of the username, the password and the stored
  * hash: the plaintext is never kept, and a changed hash (new password) never matches an old entry.
+ * The key is a per-instance secret: {@link #reseed()} replaces it (after a SnapStart restore).
  */
-public final class CredentialCache {
+public final class CredentialCache implements InstanceSecrets {
 
     private final long ttl;
     private final int maxEntries;
     private final LongSupplier nanos;
-    private final SecretKeySpec key;
+    private volatile SecretKeySpec key;
     private final Map<String, Long> verifiedAt = new ConcurrentHashMap<>();
 
     public CredentialCache(Duration ttl, int maxEntries, LongSupplier nanos) {
         this.ttl = ttl.toNanos();
         this.maxEntries = maxEntries;
         this.nanos = nanos;
+        this.key = newKey();
+    }
+
+    private static SecretKeySpec newKey() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        return new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** A new HMAC key; entries made under the old one are forgotten (they could never match again). */
+    @Override
+    public void reseed() {
+        key = newKey();
+        verifiedAt.clear();
     }
 
     public CredentialCache(Duration ttl, int maxEntries) {
@@ -70,7 +82,7 @@ public final class CredentialCache {
         verifiedAt.put(tag(username, password, hash), now);
     }
 
-    private String tag(String username, String password, PasswordHash hash) {
+    String tag(String username, String password, PasswordHash hash) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -37,6 +37,25 @@ class CredentialCacheTest {
     }
 
     @Test
+    void reseedMakesANewKeyAndForgetsWhatTheOldOneKeyed() {
+        cache.rememberVerified("u", "pw", hash);
+        String before = cache.tag("u", "pw", hash);
+
+        cache.reseed();
+
+        assertThat(cache.tag("u", "pw", hash)).as("a new key").isNotEqualTo(before);
+        assertThat(cache.isVerified("u", "pw", hash)).isFalse();
+        cache.rememberVerified("u", "pw", hash);
+        assertThat(cache.isVerified("u", "pw", hash)).isTrue();
+    }
+
+    @Test
+    void twoInstancesNeverShareAKey() {
+        CredentialCache other = new CredentialCache(Duration.ofSeconds(60), 100, now::get);
+        assertThat(other.tag("u", "pw", hash)).isNotEqualTo(cache.tag("u", "pw", hash));
+    }
+
+    @Test
     void disabledRemembersNothing() {
         CredentialCache off = CredentialCache.disabled();
         off.rememberVerified("u", "pw", hash);

@@ -7,7 +7,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds the SDK clients once, with the url-connection HTTP client, a timeout on every call and
@@ -20,17 +22,21 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(WarrenConfig config) {
-        return DynamoDbClient.builder()
-                .httpClient(httpClient(config))
-                .overrideConfiguration(override(config))
-                .build();
+        return dynamoDbBuilder(config).httpClient(httpClient(config)).build();
     }
 
     public static SecretsManagerClient secretsManager(WarrenConfig config) {
-        return SecretsManagerClient.builder()
-                .httpClient(httpClient(config))
-                .overrideConfiguration(override(config))
-                .build();
+        return secretsManagerBuilder(config).httpClient(httpClient(config)).build();
+    }
+
+    /** A DynamoDB client builder with this configuration's timeouts and retries, but no HTTP client yet. */
+    public static DynamoDbClientBuilder dynamoDbBuilder(WarrenConfig config) {
+        return DynamoDbClient.builder().overrideConfiguration(override(config));
+    }
+
+    /** A Secrets Manager client builder with this configuration's timeouts and retries, but no HTTP client yet. */
+    public static SecretsManagerClientBuilder secretsManagerBuilder(WarrenConfig config) {
+        return SecretsManagerClient.builder().overrideConfiguration(override(config));
     }
 
     static SdkHttpClient httpClient(WarrenConfig config) {
