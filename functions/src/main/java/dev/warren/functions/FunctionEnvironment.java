@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Builds what a handler needs from the function's environment, once, at init (so SnapStart
- * snapshots it). A missing setting fails the init with a message naming it, not the first request.
+ * snapshots it): configuration, caller check, SDK clients and caches, but no key derivation and no
+ * request. A missing setting fails the init with a message naming it, not the first request.
  *
  * <ul>
  *   <li>{@code WARREN_TABLE} (required here), {@code WARREN_SECRET_PREFIX} and the cache and timeout
@@ -53,9 +54,28 @@ public final class FunctionEnvironment {
 
     /** What one function's handler runs: its caller check, then its edge. */
     public ApiGatewayAdapter adapter(AuthPath function) {
+        return function(function).adapter();
+    }
+
+    /** One function as Lambda runs it: its adapter, and its SnapStart priming with the same edge settings. */
+    public record Parts(ApiGatewayAdapter adapter, SnapStartPriming priming) {
+    }
+
+    /**
+     * The adapter and the priming of one function; the priming reseeds the adapter's decision
+     * service after a restore.
+     */
+    public Parts function(AuthPath path) {
         WarrenConfig config = config();
         CallerAuthentication callers = callerAuthentication(config);
-        return new ApiGatewayAdapter(edge(function, config), callers);
+        AuthService service = authService(config);
+        DecisionLog log = decisionLog(path);
+        AnswerBody bodies = AnswerBody.of(config.denyReasons());
+        SnapStartPriming.OfflineServices offline = value(LOCAL_DEFINITIONS) != null
+                ? PrimingStores::inMemory
+                : user -> PrimingStores.aws(user, config);
+        return new Parts(new ApiGatewayAdapter(new HttpEdge(service, log, bodies), callers),
+                new SnapStartPriming(path, callers, service, offline, other -> new HttpEdge(other, log, bodies)));
     }
 
     /** Who may call, from {@link CallerSettings}: required, so a function never answers anyone by default. */
