@@ -75,9 +75,12 @@ class TemplateTest {
     }
 
     @Test
-    void globalsAreJava21Arm64SnapStartBehindAnAlias() {
+    void globalsAreJava25Arm64SnapStartBehindAnAliasWithTheFullJit() {
         JsonNode g = template.at("/Globals/Function");
-        assertThat(g.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(g.path("Runtime").asText()).isEqualTo("java25");
+        assertThat(g.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
+                .as("the user function must not verify passwords under C1 alone")
+                .doesNotContain("TieredStopAtLevel=1").doesNotContain("-TieredCompilation");
         assertThat(g.path("Architectures").get(0).asText()).isEqualTo("arm64");
         assertThat(g.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(g.path("AutoPublishAlias").asText()).isNotBlank();
