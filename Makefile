@@ -50,10 +50,15 @@ $(addprefix build-,$(LAMBDA_FUNCTIONS)): $(LAMBDA_JAR)
 	cp $(LAMBDA_JAR) "$(ARTIFACTS_DIR)/lib/warren-functions.jar"
 
 # ---- Benchmarks (docs/benchmarks.md) ----
-.PHONY: bench loadtest
+.PHONY: bench loadtest cold-start
 bench:
 	$(MVN) -q -Pbench -DskipTests -pl bench -am package
 	"$$(scripts/find-jdk)/bin/java" -jar bench/target/warren-bench.jar -rf text -rff bench/target/jmh.txt
+
+# Cold start of the user function against the SDK floor, fresh JVMs over moto_server (RUNS per row).
+RUNS ?= 7
+cold-start:
+	./scripts/cold-start $(RUNS)
 
 loadtest: jar
 	$(MVN) -q -Pbench -DskipTests -pl bench -am package
