@@ -1,13 +1,10 @@
 package dev.warren.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.warren.functions.EdgeFunction;
 import dev.warren.functions.HttpApiEvent;
+import dev.warren.functions.LocalContext;
 import java.util.Base64;
 import java.util.Map;
 
@@ -35,7 +32,7 @@ public final class FunctionProbe {
             handler.snapStartResource().afterRestore(null);
         }
         long requested = System.nanoTime();
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new ProbeContext());
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new LocalContext("warren-cold-start"));
         long answered = System.nanoTime();
         System.out.println("RESULT " + (constructed - started) / 1000 + " " + (answered - requested) / 1000 + " "
                 + r.getStatusCode() + " " + r.getBody());
@@ -61,63 +58,5 @@ public final class FunctionProbe {
             event.setRawQueryString(form);
         }
         return event;
-    }
-
-    /** The parts of the Lambda context Powertools reads. */
-    static final class ProbeContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/warren-cold-start";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "warren-cold-start";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:warren-cold-start:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 10_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
     }
 }
