@@ -1,5 +1,9 @@
 package dev.warren.protocol;
 
+import dev.warren.policy.AuthRequest;
+import dev.warren.policy.AuthRequest.ResourceRequest;
+import dev.warren.policy.AuthRequest.TopicRequest;
+import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
@@ -16,6 +20,38 @@ public record DecisionRecord(String path, String method, String username, String
     public DecisionRecord {
         Objects.requireNonNull(decision);
         Objects.requireNonNull(cache);
+    }
+
+    /**
+     * The record of a decision, with the fields {@code request} carries; {@code request} is null when
+     * the question could not be parsed (then only {@code username}, if known, is filled in).
+     */
+    public static DecisionRecord of(String path, String method, AuthRequest request, String username,
+                                    Decision decision, long latencyMicros, CacheOutcome cache) {
+        String vhost = null;
+        String resource = null;
+        String name = null;
+        String permission = null;
+        String routingKey = null;
+        switch (request) {
+            case VhostRequest v -> vhost = v.vhost();
+            case ResourceRequest r -> {
+                vhost = r.vhost();
+                resource = r.kind().wireName();
+                name = r.name();
+                permission = r.permission().wireName();
+            }
+            case TopicRequest t -> {
+                vhost = t.vhost();
+                resource = "topic";
+                name = t.exchange();
+                permission = t.permission().wireName();
+                routingKey = t.routingKey();
+            }
+            case null, default -> { }
+        }
+        return new DecisionRecord(path, method, username, vhost, resource, name, permission, routingKey, decision,
+                latencyMicros, cache);
     }
 
     /** {@code allow} or {@code deny}. */

@@ -2,9 +2,6 @@ package dev.warren.protocol;
 
 import dev.warren.policy.AuthPath;
 import dev.warren.policy.AuthRequest;
-import dev.warren.policy.AuthRequest.ResourceRequest;
-import dev.warren.policy.AuthRequest.TopicRequest;
-import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
@@ -152,30 +149,8 @@ public final class HttpEdge {
 
     private static DecisionRecord record(AuthPath path, EdgeRequest request, AuthRequest parsed, String username,
                                          Answer answer, long started) {
-        String vhost = null;
-        String resource = null;
-        String name = null;
-        String permission = null;
-        String routingKey = null;
-        switch (parsed) {
-            case VhostRequest v -> vhost = v.vhost();
-            case ResourceRequest r -> {
-                vhost = r.vhost();
-                resource = r.kind().wireName();
-                name = r.name();
-                permission = r.permission().wireName();
-            }
-            case TopicRequest t -> {
-                vhost = t.vhost();
-                resource = "topic";
-                name = t.exchange();
-                permission = t.permission().wireName();
-                routingKey = t.routingKey();
-            }
-            case null, default -> { }
-        }
         long micros = (System.nanoTime() - started) / 1_000;
-        return new DecisionRecord(path.label(), request.method(), username, vhost, resource, name, permission,
-                routingKey, answer.decision(), micros, answer.cache());
+        return DecisionRecord.of(path.label(), request.method(), parsed, username, answer.decision(), micros,
+                answer.cache());
     }
 }

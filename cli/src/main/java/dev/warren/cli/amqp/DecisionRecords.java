@@ -2,9 +2,6 @@ package dev.warren.cli.amqp;
 
 import dev.warren.policy.AuthPath;
 import dev.warren.policy.AuthRequest;
-import dev.warren.policy.AuthRequest.ResourceRequest;
-import dev.warren.policy.AuthRequest.TopicRequest;
-import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Decision;
 import dev.warren.protocol.DecisionRecord;
@@ -20,32 +17,13 @@ final class DecisionRecords {
 
     static DecisionRecord of(AuthPath path, AuthRequest request, String username, Decision decision, CacheOutcome cache,
                              long startedNanos) {
-        String vhost = null;
-        String resource = null;
-        String name = null;
-        String permission = null;
-        String routingKey = null;
-        switch (request) {
-            case VhostRequest v -> vhost = v.vhost();
-            case ResourceRequest r -> {
-                vhost = r.vhost();
-                resource = r.kind().wireName();
-                name = r.name();
-                permission = r.permission().wireName();
-            }
-            case TopicRequest t -> {
-                vhost = t.vhost();
-                resource = "topic";
-                name = t.exchange();
-                permission = t.permission().wireName();
-                routingKey = t.routingKey();
-            }
-            case null, default -> { }
-        }
         long micros = (System.nanoTime() - startedNanos) / 1_000;
-        return new DecisionRecord(path == null ? "unknown" : path.label(), METHOD, LogText.truncate(username),
-                LogText.truncate(vhost), resource, LogText.truncate(name), permission, LogText.truncate(routingKey),
-                new Decision(decision.cause(), decision.tags(), LogText.truncate(decision.reason(), LogText.MAX_REASON_CHARS)),
-                micros, cache);
+        DecisionRecord r = DecisionRecord.of(path == null ? "unknown" : path.label(), METHOD, request, username,
+                decision, micros, cache);
+        Decision cut = new Decision(decision.cause(), decision.tags(),
+                LogText.truncate(decision.reason(), LogText.MAX_REASON_CHARS));
+        return new DecisionRecord(r.path(), r.method(), LogText.truncate(r.username()), LogText.truncate(r.vhost()),
+                r.resource(), LogText.truncate(r.name()), r.permission(), LogText.truncate(r.routingKey()), cut,
+                r.latencyMicros(), r.cache());
     }
 }
