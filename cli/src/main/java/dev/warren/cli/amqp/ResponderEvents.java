@@ -26,8 +26,9 @@ final class ResponderEvents {
         print(line);
     }
 
-    void disconnected(String reason, long retryInMillis) {
-        ObjectNode line = line("WARN", "disconnected");
+    /** The connection went away ({@code disconnected}) or could not be made ({@code connect failed}). */
+    void retrying(boolean wasConnected, String reason, long retryInMillis) {
+        ObjectNode line = line("WARN", wasConnected ? "disconnected" : "connect failed");
         line.put("reason", LogText.truncate(reason));
         line.put("retry_in_ms", retryInMillis);
         print(line);

@@ -47,11 +47,13 @@ final class ResponderLoop {
         try {
             while (stopRequested.getCount() > 0) {
                 String lost;
+                boolean connected = false;
                 try (Connection connection = factory.newConnection("warren amqp")) {
                     CountDownLatch closed = new CountDownLatch(1);
                     connection.addShutdownListener(signal -> closed.countDown());
                     ResponderSession session = ResponderSession.open(connection, settings, dispatcher, log, events);
                     everConnected = true;
+                    connected = true;
                     backoff.reset();
                     events.connected(broker, settings);
                     if (awaitEither(closed)) {
@@ -70,7 +72,7 @@ final class ResponderLoop {
                     lost = describe(e);
                 }
                 long wait = backoff.nextMillis();
-                events.disconnected(lost, wait);
+                events.retrying(connected, lost, wait);
                 if (stopRequested.await(wait, TimeUnit.MILLISECONDS)) {
                     return 0;
                 }
