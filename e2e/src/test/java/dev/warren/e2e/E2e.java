@@ -355,8 +355,9 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             f.setPassword(ADMIN_PASSWORD);
             f.setVirtualHost(e.getKey());
             f.setAutomaticRecoveryEnabled(false);
-            // A store call that times out on a loaded machine refuses the login (fail closed): the
-            // set-up, not a scenario, so it tries again a few times.
+            f.setHandshakeTimeout(30_000);
+            // On a loaded machine a store call that times out refuses the login (fail closed), or the
+            // handshake itself times out: the set-up, not a scenario, so it tries again a few times.
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = f.newConnection("warren-e2e-fixtures"); Channel ch = c.createChannel()) {
                     for (String[] decl : e.getValue()) {
@@ -367,12 +368,12 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
                         }
                     }
                     break;
-                } catch (com.rabbitmq.client.AuthenticationFailureException ex) {
+                } catch (com.rabbitmq.client.AuthenticationFailureException | java.util.concurrent.TimeoutException ex) {
                     if (attempt == FIXTURE_LOGIN_ATTEMPTS) {
                         throw new IllegalStateException("fixtures on " + node + " vhost '" + e.getKey() + "' (as admin), "
                                 + attempt + " attempts: " + ex, ex);
                     }
-                    System.out.println("[e2e] fixtures on " + node.profile.name() + ": admin login refused, retrying");
+                    System.out.println("[e2e] fixtures on " + node.profile.name() + ": admin login failed (" + ex + "), retrying");
                     sleep(2_000);
                 } catch (Exception ex) {
                     throw new IllegalStateException("fixtures on " + node + " vhost '" + e.getKey() + "' (as admin): " + ex, ex);
