@@ -147,6 +147,16 @@ public final class UserAdmin {
                 u.permissions(), u.topicPermissions(), u.secretId()));
     }
 
+    /**
+     * Sets the disabled and certificate-login flags; an empty value leaves that flag as it is.
+     *
+     * @return the user as it was
+     */
+    public UserPolicy setUserFlags(String username, Optional<Boolean> disabled, Optional<Boolean> certificateLogin) {
+        return update(username, u -> new UserPolicy(u.username(), u.tags(), disabled.orElse(u.disabled()),
+                certificateLogin.orElse(u.certificateLogin()), u.permissions(), u.topicPermissions(), u.secretId()));
+    }
+
     public void setPermissions(String username, String vhost, PermissionTriple triple) {
         checkUsername(username);
         checkVhost(vhost);

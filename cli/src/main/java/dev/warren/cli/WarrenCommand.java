@@ -4,6 +4,8 @@ import dev.warren.cli.admin.ExplainCommand;
 import dev.warren.cli.amqp.AmqpCommand;
 import dev.warren.cli.admin.ExportDefinitionsCommand;
 import dev.warren.cli.admin.PermissionCommands;
+import dev.warren.cli.admin.RevokeCommand;
+import dev.warren.cli.admin.UserFlagsCommand;
 import dev.warren.cli.admin.UserCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,13 +16,13 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, AmqpCommand.class, ImportDefinitionsCommand.class,
                 // admin verbs (rabbitmqctl's names and argument order): dev.warren.cli.admin
                 UserCommands.AddUser.class, UserCommands.DeleteUser.class, UserCommands.ChangePassword.class,
-                UserCommands.ClearPassword.class, UserCommands.SetUserTags.class, UserCommands.ListUsers.class,
+                UserCommands.ClearPassword.class, UserCommands.SetUserTags.class, UserFlagsCommand.class, UserCommands.ListUsers.class,
                 UserCommands.AuthenticateUser.class, PermissionCommands.SetPermissions.class,
                 PermissionCommands.ClearPermissions.class, PermissionCommands.ListPermissions.class,
                 PermissionCommands.ListUserPermissions.class, PermissionCommands.SetTopicPermissions.class,
                 PermissionCommands.ClearTopicPermissions.class, PermissionCommands.ListTopicPermissions.class,
                 PermissionCommands.ListUserTopicPermissions.class, ExportDefinitionsCommand.class,
-                ExplainCommand.class, InvokeCommand.class,
+                ExplainCommand.class, RevokeCommand.class, InvokeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WarrenCommand implements Runnable {
 

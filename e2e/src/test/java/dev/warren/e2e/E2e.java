@@ -57,13 +57,13 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
 
     // The broker configurations under test. warren-get talks to the definitions-file warren;
     // warren-post and warren-post-cache to the AWS-mode warren when it is on (else the file one).
-    static final BrokerNode.Profile ORACLE = new BrokerNode.Profile("oracle", INTERNAL, null, false);
-    static final BrokerNode.Profile ORACLE_CACHE = new BrokerNode.Profile("oracle-cache", INTERNAL, null, true);
-    static final BrokerNode.Profile WARREN_GET = new BrokerNode.Profile("warren-get", HTTP, "get", false);
-    static final BrokerNode.Profile WARREN_POST = new BrokerNode.Profile("warren-post", HTTP, "post", false);
-    static final BrokerNode.Profile WARREN_POST_CACHE = new BrokerNode.Profile("warren-post-cache", HTTP, "post", true);
+    static final BrokerNode.Profile ORACLE = new BrokerNode.Profile("oracle", INTERNAL, null, false, false);
+    static final BrokerNode.Profile ORACLE_CACHE = new BrokerNode.Profile("oracle-cache", INTERNAL, null, true, false);
+    static final BrokerNode.Profile WARREN_GET = new BrokerNode.Profile("warren-get", HTTP, "get", false, false);
+    static final BrokerNode.Profile WARREN_POST = new BrokerNode.Profile("warren-post", HTTP, "post", false, true);
+    static final BrokerNode.Profile WARREN_POST_CACHE = new BrokerNode.Profile("warren-post-cache", HTTP, "post", true, false);
     /** The AMQP plugin (built from the vendored source) asking `warren amqp` over the definitions file. */
-    static final BrokerNode.Profile WARREN_AMQP = new BrokerNode.Profile("warren-amqp", AMQP, null, false);
+    static final BrokerNode.Profile WARREN_AMQP = new BrokerNode.Profile("warren-amqp", AMQP, null, false, false);
     static final List<BrokerNode.Profile> PROFILES = List.of(ORACLE, ORACLE_CACHE, WARREN_GET, WARREN_POST, WARREN_POST_CACHE,
             WARREN_AMQP);
 
@@ -455,6 +455,21 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
             return null;
         }
         return AdminActions.warrenCli(warrenCommand, args, awsEnv);
+    }
+
+    /**
+     * Runs one of warren's admin verbs against the AWS-mode store (as {@link #warrenAdmin} does),
+     * with extra environment variables; call only after {@link #warrenAdmin} returned non-null.
+     */
+    Proc.Result warrenAdminRun(Map<String, String> extraEnv, String verb, String... args) {
+        List<String> cmd = new ArrayList<>(warrenCommand);
+        cmd.add(verb);
+        cmd.addAll(List.of("--table", table, "--secret-prefix", secretPrefix));
+        cmd.addAll(adminArgs);
+        cmd.addAll(List.of(args));
+        Map<String, String> env = new LinkedHashMap<>(awsEnv);
+        env.putAll(extraEnv);
+        return Proc.run(cmd, env, Duration.ofMinutes(2));
     }
 
     @Override

@@ -36,6 +36,11 @@ public abstract class AdminCommand implements Callable<Integer> {
     /** The verb's work; throw to fail with the exception's message. */
     abstract int run(AdminStores stores) throws Exception;
 
+    /** Whether this run opens the AWS stores; when not, {@link #run} gets null. */
+    boolean usesStores() {
+        return true;
+    }
+
     /** Exit code for a failure (explain and authenticate_user keep 1 for "denied"). */
     int failureCode() {
         return FAILED;
@@ -45,7 +50,7 @@ public abstract class AdminCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             int code;
-            try (AdminStores stores = context.connector().open(names.config())) {
+            try (AdminStores stores = usesStores() ? context.connector().open(names.config()) : null) {
                 code = run(stores);
             }
             out().flush();

@@ -22,8 +22,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  echo \"$PW\" | warren explain --user app --password-stdin --vhost orders",
                 "  warren explain --user app --vhost / --resource queue --name orders --permission configure",
+                "  warren explain --definitions definitions.json --user app --vhost orders --resource queue --name billing"
+                        + " --permission configure",
                 "  warren explain --user sensor-1 --vhost iot --topic amq.topic --routing-key sensors.x.t --permission write"})
-public final class ExplainCommand extends AdminCommand {
+public final class ExplainCommand extends DecisionCommand {
 
     @Option(names = "--user", required = true, paramLabel = "U")
     String user;
@@ -59,15 +61,10 @@ public final class ExplainCommand extends AdminCommand {
     Output.Format format;
 
     @Override
-    int failureCode() {
-        return ERROR;
-    }
-
-    @Override
-    int run(AdminStores stores) {
+    int decide(DecisionSource source) {
         Explainer.Query query = query();
-        Optional<UserPolicy> policy = stores.admin().findUser(user);
-        Explainer.Explanation e = new Explainer(stores.authService()).explain(query, policy);
+        Optional<UserPolicy> policy = source.users().apply(user);
+        Explainer.Explanation e = new Explainer(source.service()).explain(query, policy);
         if (format == Output.Format.json) {
             printJson(e);
         } else {
@@ -146,6 +143,9 @@ public final class ExplainCommand extends AdminCommand {
         if (!e.fixes().isEmpty()) {
             out.println("Fix:");
             e.fixes().forEach(f -> out.println("  " + f));
+            if (definitions != null) {
+                out.println("  (these change the AWS store; for " + definitions + ", change the same entry in the file)");
+            }
         }
     }
 

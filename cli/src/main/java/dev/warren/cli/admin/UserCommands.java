@@ -2,6 +2,7 @@ package dev.warren.cli.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warren.password.PasswordHash;
 import dev.warren.policy.AuthRequest;
 import dev.warren.policy.Decision;
 import dev.warren.policy.UserPolicy;
@@ -36,17 +37,27 @@ public final class UserCommands {
         @Option(names = "--create-table", description = "Create the DynamoDB table (pk/sk, on-demand) if it does not exist.")
         boolean createTable;
 
+        @Option(names = "--pre-hashed-password", description = "The password is a RabbitMQ hash: base64(4-byte salt ++"
+                + " H(salt ++ password)), as in `rabbitmqctl export_definitions` (rabbitmqctl add_user --pre-hashed-password).")
+        boolean preHashed;
+
+        @Option(names = "--hashing-algorithm", paramLabel = "A", defaultValue = "rabbit_password_hashing_sha256",
+                description = "With --pre-hashed-password: rabbit_password_hashing_sha256 (default), _sha512 or _md5.")
+        String hashingAlgorithm;
+
         @Override
         int run(AdminStores stores) {
-            String secret = password(password, passwordStdin, "Password for " + username + ": ");
+            String secret = password(password, passwordStdin,
+                    (preHashed ? "Password hash for " : "Password for ") + username + ": ");
             if (secret.isEmpty()) {
                 throw new IllegalArgumentException("the password must not be empty (an empty password never matches)");
             }
+            PasswordHash hash = preHashed ? PasswordHash.of(hashingAlgorithm, secret) : stores.hasher().hash(secret);
             if (createTable && stores.createTableIfMissing()) {
                 out().println("Created table \"" + stores.config().table() + "\"");
             }
             out().println("Adding user \"" + username + "\" ...");
-            stores.admin().addUser(username, Optional.of(stores.hasher().hash(secret)));
+            stores.admin().addUser(username, Optional.of(hash));
             return OK;
         }
     }
@@ -166,7 +177,7 @@ public final class UserCommands {
     @Command(name = "authenticate_user", mixinStandardHelpOptions = true,
             description = {"Check a password the way the functions do (same store, cache and hash code).",
                     "Exit 0 when it authenticates, 1 when refused (the reason is printed)."})
-    public static final class AuthenticateUser extends AdminCommand {
+    public static final class AuthenticateUser extends DecisionCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
@@ -181,9 +192,9 @@ public final class UserCommands {
         Output.Format format;
 
         @Override
-        int run(AdminStores stores) {
+        int decide(DecisionSource source) {
             String secret = password(password, passwordStdin, "Password for " + username + ": ");
-            Decision decision = stores.authService().decide(new AuthRequest.UserRequest(username, Optional.of(secret)));
+            Decision decision = source.service().decide(new AuthRequest.UserRequest(username, Optional.of(secret)));
             if (decision.isError()) {
                 throw new IllegalStateException(decision.reason());
             }
@@ -203,11 +214,6 @@ public final class UserCommands {
                 out().println(decision.reason());
             }
             return decision.allowed() ? OK : FAILED;
-        }
-
-        @Override
-        int failureCode() {
-            return ERROR;
         }
     }
 }

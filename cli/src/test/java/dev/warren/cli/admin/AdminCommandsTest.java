@@ -344,4 +344,73 @@ class AdminCommandsTest {
         assertThat(cli2.runWithStdin("monitor-secret\n", "authenticate_user", "--table", second, "monitor",
                 "--password-stdin").out()).contains("Success (tags: [monitoring, policymaker])");
     }
+
+    @Test
+    void explainAndAuthenticateUserAnswerFromADefinitionsFileWithoutAnyStore() {
+        AdminCli noAws = new AdminCli(config -> {
+            throw new AssertionError("--definitions must not open the AWS stores");
+        });
+        String file = "../examples/definitions.json";
+        AdminCli.Run refused = noAws.run("explain", "--definitions", file, "--user", "app", "--vhost", "orders",
+                "--resource", "queue", "--name", "billing", "--permission", "configure");
+        assertThat(refused.code()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.out()).contains("Decision: DENIED", "Cause: regex_does_not_match",
+                "Fix:", "warren set_permissions -p orders app '^billing$' '' ''", file);
+        AdminCli.Run allowed = noAws.run("explain", "--definitions", file, "--user", "app", "--vhost", "orders");
+        assertThat(allowed.code()).as(allowed.all()).isZero();
+        AdminCli.Run wrong = noAws.runWithStdin("not-it\n", "authenticate_user", "--definitions", file, "app",
+                "--password-stdin");
+        assertThat(wrong.code()).isEqualTo(1);
+        assertThat(wrong.out()).contains("invalid credentials: wrong password");
+        assertThat(noAws.run("explain", "--definitions", "/nonexistent.json", "--user", "app").code()).isEqualTo(2);
+    }
+
+    @Test
+    void preHashedPasswordsAndUserFlagsSurviveExportAndImport(@TempDir Path dir) throws Exception {
+        // DESIGN.md section 4: password test12, salt 908dc60a, SHA-256
+        String hash = "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR";
+        ok(warrenStdin(hash + "\n", "add_user", "--create-table", "legacy", "--pre-hashed-password", "--password-stdin"));
+        ok(warrenStdin(hash + "\n", "add_user", "other", "--pre-hashed-password", "--hashing-algorithm",
+                "rabbit_password_hashing_md5", "--password-stdin"));
+        ok(warrenStdin("x\n", "add_user", "gateway", "--password-stdin"));
+        ok(warrenStdin("test12\n", "authenticate_user", "legacy", "--password-stdin"));
+        assertThat(warrenStdin("test12\n", "authenticate_user", "other", "--password-stdin").code()).isEqualTo(1);
+        assertError(warrenStdin("not base64!\n", "add_user", "bad", "--pre-hashed-password", "--password-stdin"),
+                "warren add_user: password hash is not valid base64");
+        assertError(warrenStdin(hash + "\n", "add_user", "bad", "--pre-hashed-password", "--hashing-algorithm", "sha1",
+                "--password-stdin"), "warren add_user: unknown hashing algorithm 'sha1'");
+
+        ok(warren("set_user_flags", "legacy", "--disabled=true"));
+        ok(warren("set_user_flags", "gateway", "--certificate-login=true"));
+        assertThat(warren("set_user_flags", "gateway").code()).isEqualTo(1);
+        assertThat(warren("set_user_flags", "ghost", "--disabled=true").err()).contains("no such user 'ghost'");
+        AdminCli.Run disabled = warrenStdin("test12\n", "authenticate_user", "legacy", "--password-stdin");
+        assertThat(disabled.code()).isEqualTo(1);
+        assertThat(disabled.out()).contains("user is disabled");
+
+        Path file = dir.resolve("export.json");
+        ok(warren("export_definitions", file.toString()));
+        JsonNode users = new ObjectMapper().readTree(file.toFile()).path("users");
+        JsonNode legacy = null;
+        JsonNode gateway = null;
+        for (JsonNode u : users) {
+            if (u.path("name").asText().equals("legacy")) {
+                legacy = u;
+            } else if (u.path("name").asText().equals("gateway")) {
+                gateway = u;
+            }
+        }
+        assertThat(legacy.path("password_hash").asText()).isEqualTo(hash);
+        assertThat(legacy.path("hashing_algorithm").asText()).isEqualTo("rabbit_password_hashing_sha256");
+        assertThat(legacy.path("warren_disabled").asBoolean()).isTrue();
+        assertThat(gateway.path("warren_certificate_login").asBoolean()).isTrue();
+
+        String again = table + "-again";
+        TableCreator.createTableIfMissing(dynamo, again);
+        new DefinitionsImporter(dynamo, again, secrets, "again/").importDefinitions(DefinitionsReader.read(file));
+        AdminCli.Run reexported = cli.run("export_definitions", "--table", again, "--secret-prefix", "again/", "-");
+        assertThat(reexported.out()).isEqualTo(Files.readString(file));
+        ok(warren("set_user_flags", "legacy", "--disabled=false"));
+        ok(warrenStdin("test12\n", "authenticate_user", "legacy", "--password-stdin"));
+    }
 }
