@@ -63,7 +63,7 @@ final class ManagementApi {
             throw new ManagementException("the management API answered the connection list with something other than JSON");
         }
         for (JsonNode c : list) {
-            String peer = c.path("peer_host").asText("") + (c.has("peer_port") ? ":" + c.path("peer_port").asText() : "");
+            String peer = c.hasNonNull("peer_host") ? c.path("peer_host").asText() + ":" + c.path("peer_port").asText() : "";
             connections.add(new BrokerConnection(c.path("name").asText(), c.path("vhost").asText(), peer));
         }
         return connections;

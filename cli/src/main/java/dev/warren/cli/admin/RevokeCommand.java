@@ -61,7 +61,8 @@ public final class RevokeCommand extends AdminCommand {
             for (BrokerConnection c : open) {
                 if (management.close(c, reason)) {
                     closed++;
-                    out().println("Closed connection '" + c.name() + "' (vhost '" + c.vhost() + "', peer " + c.peer() + ")");
+                    out().println("Closed connection '" + c.name() + "' (vhost '" + c.vhost() + "'"
+                            + (c.peer().isEmpty() ? "" : ", peer " + c.peer()) + ")");
                 }
             }
             out().println(closed == 0 ? "No open connections of \"" + username + "\" on " + managementUrl
@@ -76,7 +77,8 @@ public final class RevokeCommand extends AdminCommand {
 
     private void printCacheWindow(WarrenConfig config) {
         out().println("Caches: other warren instances may still allow new logins of \"" + username + "\" for up to "
-                + config.policyTtl().toSeconds() + " s (their WARREN_POLICY_TTL_SECONDS; up to "
+                + config.policyTtl().toSeconds() + " s (WARREN_POLICY_TTL_SECONDS as set here; the functions use"
+                + " the template's PolicyTtlSeconds; up to "
                 + config.staleWindow().toSeconds() + " s, WARREN_STALE_SECONDS, while their store fails).");
         out().println("        A broker with rabbitmq_auth_backend_cache reuses earlier answers for auth_cache.cache_ttl"
                 + " (default " + BROKER_DEFAULT_CACHE_TTL_SECONDS + " s); on RabbitMQ 4.0.7 and later"
