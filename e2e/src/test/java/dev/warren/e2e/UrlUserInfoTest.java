@@ -48,7 +48,7 @@ class UrlUserInfoTest {
                 List.of("--basic-auth-secret-file", secretFile.toString()), Map.of(), e2e.runRoot);
         warren.start(Duration.ofSeconds(120));
         base = "http://127.0.0.1:" + warren.port + "/auth/";
-        node = new BrokerNode(new BrokerNode.Profile("warren-userinfo", BrokerNode.Backend.HTTP, "post", false),
+        node = new BrokerNode(new BrokerNode.Profile("warren-userinfo", BrokerNode.Backend.HTTP, "post", false, false),
                 e2e.runRoot, e2e.repo.resolve("e2e/broker.sh"), Long.toString(ProcessHandle.current().pid()),
                 "http://rabbitmq:" + secret + "@127.0.0.1:" + warren.port + "/auth/", null);
         node.start();
