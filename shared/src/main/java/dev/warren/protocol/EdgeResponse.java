@@ -24,7 +24,8 @@ public record EdgeResponse(int status, String body, Map<String, String> headers)
         return new EdgeResponse(405, "method not allowed", Map.of("Content-Type", CONTENT_TYPE, "Allow", "GET, POST"));
     }
 
-    static EdgeResponse tooLarge() {
+    /** 413, as the edge answers a body over {@link HttpEdge#MAX_BODY_BYTES} (the local server too). */
+    public static EdgeResponse tooLarge() {
         return new EdgeResponse(413, "request body too large", Map.of("Content-Type", CONTENT_TYPE));
     }
 

@@ -141,7 +141,7 @@ public final class AuthServer implements AutoCloseable {
         }
         limiter.opened(client);
         try {
-            HttpConnection connection = new HttpConnection(client, edge, callers, limits, limiter);
+            HttpConnection connection = new HttpConnection(client, edge, callers, limits, limiter, errors);
             Thread.ofVirtual().name("warren-conn").start(connection::serve);
         } catch (RuntimeException | Error e) {
             limiter.closed(client);

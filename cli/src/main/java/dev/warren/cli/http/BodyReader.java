@@ -1,5 +1,6 @@
 package dev.warren.cli.http;
 
+import dev.warren.protocol.EdgeResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,21 @@ final class BodyReader {
     byte[] read(Framing framing) throws IOException, HttpFailure {
         return switch (framing) {
             case Framing.None none -> new byte[0];
-            case Framing.Length length -> exactly(length.bytes());
+            case Framing.Length length -> declared(length.bytes());
             case Framing.Chunked chunked -> chunked();
         };
+    }
+
+    private byte[] declared(long length) throws IOException, HttpFailure {
+        if (length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return exactly((int) length);
+    }
+
+    /** 413 with the edge's own wording, so serve and the functions answer alike. */
+    private static HttpFailure tooLarge() {
+        return new HttpFailure(413, EdgeResponse.tooLarge().body());
     }
 
     private byte[] exactly(int length) throws IOException, HttpFailure {
@@ -51,7 +64,7 @@ final class BodyReader {
                 return body.toByteArray();
             }
             if (body.size() + size > maxBodyBytes) {
-                throw new HttpFailure(413, "body larger than " + maxBodyBytes + " bytes");
+                throw tooLarge();
             }
             body.write(exactly((int) size));
             if (!lines.read(0, 400, false).isEmpty()) {

@@ -6,8 +6,9 @@ import java.util.List;
  * How a request's body is delimited, decided from its head before a byte of it is read. Strict,
  * because two parties that frame one request differently is how requests are smuggled: a
  * {@code Transfer-Encoding} other than exactly one {@code chunked} (any case), or with
- * {@code Content-Length}, or on HTTP/1.0, is 400; so are invalid or conflicting lengths. A
- * declared length over the body limit is 413 at once.
+ * {@code Content-Length}, or on HTTP/1.0, is 400; so are invalid or conflicting lengths. (A
+ * length over the body limit is 413, but only once the request is routed: an unknown path is 404
+ * whatever its body, as from API Gateway.)
  */
 sealed interface Framing {
 
@@ -16,14 +17,14 @@ sealed interface Framing {
     }
 
     /** Exactly {@code bytes} bytes follow. */
-    record Length(int bytes) implements Framing {
+    record Length(long bytes) implements Framing {
     }
 
     /** A chunked body follows. */
     record Chunked() implements Framing {
     }
 
-    static Framing of(RequestHead head, int maxBodyBytes) throws HttpFailure {
+    static Framing of(RequestHead head) throws HttpFailure {
         List<String> encodings = head.values("Transfer-Encoding");
         List<String> lengths = head.values("Content-Length");
         if (!encodings.isEmpty()) {
@@ -55,9 +56,6 @@ sealed interface Framing {
                 length = parsed;
             }
         }
-        if (length > maxBodyBytes) {
-            throw new HttpFailure(413, "body larger than " + maxBodyBytes + " bytes");
-        }
-        return length == 0 ? new None() : new Length((int) length);
+        return length == 0 ? new None() : new Length(length);
     }
 }

@@ -8,6 +8,7 @@ import dev.warren.protocol.EdgeResponse;
 import dev.warren.protocol.HttpEdge;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
@@ -26,14 +27,16 @@ final class HttpConnection {
     private final CallerAuthentication callers;
     private final HttpLimits limits;
     private final ConnectionLimiter limiter;
+    private final PrintStream log;
 
     HttpConnection(Socket socket, HttpEdge edge, CallerAuthentication callers, HttpLimits limits,
-                   ConnectionLimiter limiter) {
+                   ConnectionLimiter limiter, PrintStream log) {
         this.socket = socket;
         this.edge = edge;
         this.callers = callers;
         this.limits = limits;
         this.limiter = limiter;
+        this.log = log;
     }
 
     void serve() {
@@ -57,10 +60,10 @@ final class HttpConnection {
                         return;
                     }
                 } catch (HttpFailure failure) {
-                    writer.failure(failure);
+                    refuse(writer, failure);
                     return;
                 } catch (SocketTimeoutException timeout) {
-                    writer.failure(new HttpFailure(408, "request not received in time"));
+                    refuse(writer, new HttpFailure(408, "request not received in time"));
                     return;
                 }
             }
@@ -69,6 +72,13 @@ final class HttpConnection {
         } finally {
             limiter.closed(socket);
         }
+    }
+
+    /** Logs the refusal (fixed wording, never a request value) and answers it; the connection then closes. */
+    private void refuse(ResponseWriter writer, HttpFailure failure) throws IOException {
+        log.println("warren serve: " + failure.status + " to " + socket.getRemoteSocketAddress() + ": "
+                + failure.getMessage());
+        writer.failure(failure);
     }
 
     /** Waits (idle deadline) for the first byte of the next request; false when there is none. */
@@ -93,7 +103,7 @@ final class HttpConnection {
         if (head == null) {
             return false;
         }
-        Framing framing = Framing.of(head, limits.maxBodyBytes());
+        Framing framing = Framing.of(head);
         Optional<EdgeResponse> refusal = edge.refusal(head.method(), head.rawPath());
         if (refusal.isPresent()) {
             // the body (if any) is left unread, so the connection cannot carry another request
