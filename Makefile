@@ -64,6 +64,13 @@ loadtest: jar
 	$(MVN) -q -Pbench -DskipTests -pl bench -am package
 	./scripts/loadtest 16 20
 
+# ---- Connection flood and slow client against a 256 MiB serve (docs/security.md); also part of make test ----
+.PHONY: flood
+flood:
+	$(MVN) -q -pl cli -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dit.test=ServeFloodIT -Dfailsafe.failIfNoSpecifiedTests=false
+	cat cli/target/flood-report.txt
+
 # ---- Latency through a real broker (docs/benchmarks.md); a benchmark, not part of test or e2e ----
 .PHONY: broker-bench
 broker-bench: jar
