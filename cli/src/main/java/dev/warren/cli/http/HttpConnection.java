@@ -49,6 +49,7 @@ final class HttpConnection {
             BodyReader bodies = new BodyReader(lines, heads, limits.maxBodyBytes());
             ResponseWriter writer = new ResponseWriter(socket.getOutputStream());
             deadline.expireIn(limits.headTimeout()); // the first request's head counts from accept
+            limiter.sending(socket);
             boolean first = true;
             while (true) {
                 if (!first && !awaitNextRequest(deadline, in)) {
@@ -87,10 +88,10 @@ final class HttpConnection {
         deadline.expireIn(limits.idleTimeout());
         in.mark(1);
         int b = in.read();
-        limiter.busy(socket);
         if (b < 0) {
             return false;
         }
+        limiter.sending(socket);
         in.reset();
         deadline.expireIn(limits.headTimeout());
         return true;
@@ -106,6 +107,7 @@ final class HttpConnection {
         Framing framing = Framing.of(head);
         Optional<EdgeResponse> refusal = edge.refusal(head.method(), head.rawPath());
         if (refusal.isPresent()) {
+            limiter.deciding(socket);
             // the body (if any) is left unread, so the connection cannot carry another request
             boolean keepAlive = head.keepAlive() && framing instanceof Framing.None;
             writer.write(head, refusal.get(), keepAlive);
@@ -116,6 +118,7 @@ final class HttpConnection {
         }
         deadline.expireIn(limits.bodyTimeout());
         byte[] body = bodies.read(framing);
+        limiter.deciding(socket);
         EdgeRequest request = new EdgeRequest(head.method(), head.rawPath(), head.rawQuery(),
                 head.joined("Content-Type"), body);
         CallerVerdict verdict = callers.check(new CallerCredentials(head.joined("Authorization"), null));

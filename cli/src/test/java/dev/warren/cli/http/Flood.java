@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Many connections, each sending a request head of 32,000 tiny header lines (the attack of issue
- * #10 that once held ~2.4 MB of heap per connection) and then holding the connection open,
- * reading whatever the server answers until it closes.
+ * Many connections sending what the server must cut off, each then holding the connection open
+ * and reading whatever the server answers until it closes: {@link #oversizedHeads} (a head of
+ * 32,000 tiny header lines, the attack of issue #10 that once held ~2.4 MB of heap per
+ * connection) or {@link #slowHeads} (a head sent one byte a second).
  */
 final class Flood implements AutoCloseable {
 
@@ -33,26 +34,48 @@ final class Flood implements AutoCloseable {
         this.done = new CountDownLatch(connections);
     }
 
-    /** Opens {@code connections} connections (all before returning) and starts sending on each. */
+    /** A sender: writes to the connection until done or until the server closes it. */
+    private interface Sender {
+        void send(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /** Opens {@code connections} connections (all before returning), each sending the 32,000-line head. */
     static Flood oversizedHeads(InetSocketAddress server, int connections) throws IOException {
+        return start(server, connections, out -> out.write(HEAD));
+    }
+
+    /** Opens {@code connections} connections, each sending a request head one byte a second. */
+    static Flood slowHeads(InetSocketAddress server, int connections) throws IOException {
+        return start(server, connections, out -> {
+            for (byte b : AuthServerAbuseTest.VHOST_CHECK.getBytes(StandardCharsets.US_ASCII)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(1_000);
+            }
+        });
+    }
+
+    private static Flood start(InetSocketAddress server, int connections, Sender sender) throws IOException {
         Flood flood = new Flood(connections);
         for (int i = 0; i < connections; i++) {
             Socket s = new Socket(server.getAddress(), server.getPort());
             s.setSoTimeout(60_000);
             flood.sockets.add(s);
-            flood.threads.add(Thread.ofVirtual().start(() -> flood.send(s)));
+            flood.threads.add(Thread.ofVirtual().start(() -> flood.run(s, sender)));
         }
         return flood;
     }
 
-    private void send(Socket s) {
+    private void run(Socket s, Sender sender) {
         try {
             try {
                 OutputStream out = s.getOutputStream();
-                out.write(HEAD);
+                sender.send(out);
                 out.flush();
             } catch (IOException e) {
-                // the server answered and closed before the whole head was written
+                // the server answered and closed before everything was written
+            } catch (InterruptedException e) {
+                return; // the test is over
             }
             String answer = FloodClients.readAll(s.getInputStream());
             if (answer.startsWith("HTTP/1.1 431 ")) {
@@ -66,16 +89,16 @@ final class Flood implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until every flood connection has been closed by the server. */
+    /** Waits (bounded: 90 s) until every flood connection has been closed by the server. */
     void awaitSent() throws InterruptedException {
-        done.await(60, TimeUnit.SECONDS);
+        done.await(90, TimeUnit.SECONDS);
     }
 
     int answered431() {
         return answered431.get();
     }
 
-    /** Connections the server closed (with a 431, or a reset that swallowed it). */
+    /** Connections the server closed (with an answer, or with none, or a reset that swallowed it). */
     int closedByServer() {
         return closed.get();
     }

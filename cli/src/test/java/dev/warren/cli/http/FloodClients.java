@@ -60,10 +60,13 @@ final class FloodClients {
         return all.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** True when the server has closed this (otherwise silent) connection. */
+    /**
+     * True when the server has closed this (otherwise silent) connection; call it after whatever
+     * should have made the server close it has been answered (the close is then already here).
+     */
     static boolean closedByServer(Socket s) {
         try {
-            s.setSoTimeout(2_000);
+            s.setSoTimeout(500);
             return s.getInputStream().read() < 0;
         } catch (SocketTimeoutException e) {
             return false;
