@@ -10,7 +10,7 @@ import java.time.Duration;
  * stays far below a 256 MiB heap.
  *
  * @param maxConnections connections served at once; the next ones wait in the kernel's backlog
- *     (idle keep-alive connections are closed first to make room)
+ *     while room is made (see {@link ConnectionLimiter})
  * @param maxRequestLineBytes longest request line (method, target, version); beyond it 414
  * @param maxHeaderLineBytes longest single header line; beyond it 431
  * @param maxHeaderCount most header lines in one head (trailers counted the same way); beyond it 431

@@ -1,5 +1,6 @@
 package dev.warren.cli.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ record RequestHead(String method, String target, String version, List<Header> he
     /** The query's bytes as sent, or null when the target has no {@code ?}. */
     byte[] rawQuery() {
         int question = target.indexOf('?');
-        return question < 0 ? null : target.substring(question + 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return question < 0 ? null : target.substring(question + 1).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     boolean keepAlive() {

@@ -14,6 +14,7 @@ import dev.warren.protocol.HttpEdge;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -108,8 +109,8 @@ class EdgeFuzzTest {
                     contentType = line.substring(13).strip();
                 }
             }
-            String body = new String(response.substring(headEnd + 4).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String body = new String(response.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
             return new Reply(Integer.parseInt(head.substring(9, 12)), body, contentType);
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ServeFloodIT {
                     .startsWith("HTTP/1.1 200 ").endsWith("allow");
             micros[i] = (System.nanoTime() - started) / 1_000;
         }
-        java.util.Arrays.sort(micros);
+        Arrays.sort(micros);
         return String.format(Locale.ROOT, "%s: %d/%d vhost checks answered allow, median %.2f ms, p90 %.2f ms, max %.2f ms",
                 when, PROBES, PROBES, micros[PROBES / 2] / 1e3, micros[PROBES * 9 / 10] / 1e3, micros[PROBES - 1] / 1e3);
     }
