@@ -118,6 +118,7 @@ public final class AuthServer implements AutoCloseable {
                 }
                 errors.println("warren serve: accepting a connection failed (" + t.getClass().getSimpleName()
                         + "); retrying in " + backoff + " ms");
+                limiter.makeRoom(); // out of file descriptors: free one held by an idle or slow client
                 if (!sleep(backoff)) {
                     return;
                 }

@@ -83,7 +83,11 @@ final class ConnectionLimiter {
         open.forEach(ConnectionLimiter::closeQuietly);
     }
 
-    private void makeRoom() {
+    /**
+     * Closes one idle keep-alive connection, or else the longest sender past the grace, if any:
+     * used while a connection waits for a slot, and when accepting fails (out of file descriptors).
+     */
+    void makeRoom() {
         Iterator<Socket> idlers = idle.iterator();
         if (idlers.hasNext()) {
             Socket victim = idlers.next();
