@@ -84,15 +84,9 @@ final class UserWriter {
         }
     }
 
+    /** A condition failed when DynamoDB names ConditionalCheckFailed among the cancellation reasons. */
     private static boolean conditionFailed(TransactionCanceledException e) {
-        if (e.hasCancellationReasons()) {
-            for (CancellationReason reason : e.cancellationReasons()) {
-                if ("ConditionalCheckFailed".equals(reason.code())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return String.valueOf(e.getMessage()).contains("ConditionalCheckFailed");
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
     }
 }

@@ -68,7 +68,7 @@ public final class InvokeCommand implements Callable<Integer> {
             config = stores.config();
             service = stores.authService(config);
         } catch (DefinitionsException | RuntimeException e) {
-            System.err.println("warren invoke: " + ImportDefinitionsCommand.message(e));
+            System.err.println("warren invoke: " + ErrorLine.of(e));
             return 2;
         }
         HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.err), AnswerBody.of(config.denyReasons()));

@@ -52,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
             service = stores.authService(config);
         } catch (DefinitionsException | RuntimeException e) {
             // a bad definitions file, a bad setting (ConfigException), no AWS region: stop with the reason
-            System.err.println("warren serve: " + ImportDefinitionsCommand.message(e));
+            System.err.println("warren serve: " + ErrorLine.of(e));
             return 2;
         }
         HttpEdge edge = new HttpEdge(service, new JsonLineDecisionLog(System.out), AnswerBody.of(config.denyReasons()));

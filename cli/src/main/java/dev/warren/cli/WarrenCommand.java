@@ -3,6 +3,7 @@ package dev.warren.cli;
 import dev.warren.cli.admin.ExplainCommand;
 import dev.warren.cli.amqp.AmqpCommand;
 import dev.warren.cli.admin.ExportDefinitionsCommand;
+import dev.warren.cli.admin.ImportDefinitionsCommand;
 import dev.warren.cli.admin.PermissionCommands;
 import dev.warren.cli.admin.RevokeCommand;
 import dev.warren.cli.admin.UserFlagsCommand;

@@ -1,6 +1,7 @@
 package dev.warren.cli.admin;
 
 import dev.warren.cli.AwsOptions;
+import dev.warren.cli.ErrorLine;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public abstract class AdminCommand implements Callable<Integer> {
             return code;
         } catch (Exception e) {
             out().flush();
-            err().println("warren " + spec.name() + ": " + message(e));
+            err().println("warren " + spec.name() + ": " + ErrorLine.of(e));
             err().flush();
             return failureCode();
         }
@@ -106,9 +107,5 @@ public abstract class AdminCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no password entered");
         }
         return new String(typed);
-    }
-
-    static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,13 +1,14 @@
 package dev.warren.cli.admin;
 
+import dev.warren.admin.DefinitionsImporter;
 import dev.warren.admin.TableCreator;
+import dev.warren.admin.UserAdmin;
 import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.service.AuthService;
 import dev.warren.store.SecretStore;
-import dev.warren.wiring.AwsAuthService;
 import dev.warren.store.aws.DynamoDbPolicyStore;
-import dev.warren.admin.UserAdmin;
+import dev.warren.wiring.AwsAuthService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -39,6 +40,10 @@ public final class AdminStores implements AutoCloseable {
 
     public UserAdmin admin() {
         return new UserAdmin(dynamo, config.table(), secrets, config.secretPrefix());
+    }
+
+    public DefinitionsImporter importer() {
+        return new DefinitionsImporter(dynamo, config.table(), secrets, config.secretPrefix());
     }
 
     public AuthService authService() {

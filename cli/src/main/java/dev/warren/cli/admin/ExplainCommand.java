@@ -7,6 +7,7 @@ import dev.warren.policy.ResourceKind;
 import dev.warren.policy.UserPolicy;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,14 +31,14 @@ public final class ExplainCommand extends DecisionCommand {
     @Option(names = "--user", required = true, paramLabel = "U")
     String user;
 
-    @Option(names = "--password-stdin", description = "Check the password read from the first line of standard input.")
-    boolean passwordStdin;
+    @Mixin
+    PasswordStdinOption passwordStdin = new PasswordStdinOption();
 
     @Option(names = "--certificate", description = "Check an x.509 (EXTERNAL) login: no password.")
     boolean certificate;
 
-    @Option(names = {"--vhost", "-p"}, defaultValue = "/", paramLabel = "V", description = "Default ${DEFAULT-VALUE}.")
-    String vhost;
+    @Mixin
+    VhostOption vhost = new VhostOption();
 
     @Option(names = "--resource", paramLabel = "queue|exchange|topic", description = "Check a resource permission.")
     String resource;
@@ -57,15 +58,15 @@ public final class ExplainCommand extends DecisionCommand {
     @Option(names = "--permission", paramLabel = "configure|write|read")
     String permission;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Override
     int decide(DecisionSource source) {
         Explainer.Query query = query();
         Optional<UserPolicy> policy = source.users().apply(user);
         Explainer.Explanation e = new Explainer(source.service()).explain(query, policy);
-        if (format == Output.Format.json) {
+        if (format.json()) {
             printJson(e);
         } else {
             printTable(e);
@@ -77,10 +78,10 @@ public final class ExplainCommand extends DecisionCommand {
         if (resource != null && topic != null) {
             throw new IllegalArgumentException("give either --resource or --topic, not both");
         }
-        if (passwordStdin && certificate) {
+        if (passwordStdin.fromStdin && certificate) {
             throw new IllegalArgumentException("give either --password-stdin or --certificate, not both");
         }
-        if (user.isEmpty() || vhost.isEmpty()) {
+        if (user.isEmpty() || vhost.name().isEmpty()) {
             throw new IllegalArgumentException("--user and --vhost must not be empty");
         }
         Optional<Explainer.ResourceQuery> resourceQuery = Optional.empty();
@@ -104,8 +105,8 @@ public final class ExplainCommand extends DecisionCommand {
         } else if (name != null || routingKey != null || permission != null) {
             throw new IllegalArgumentException("--name, --routing-key and --permission go with --resource or --topic");
         }
-        Optional<String> password = passwordStdin ? Optional.of(password(null, true, "")) : Optional.empty();
-        return new Explainer.Query(user, password, certificate, vhost, resourceQuery, topicQuery);
+        Optional<String> password = passwordStdin.fromStdin ? Optional.of(password(null, true, "")) : Optional.empty();
+        return new Explainer.Query(user, password, certificate, vhost.name(), resourceQuery, topicQuery);
     }
 
     private Permission permission(String allowed) {

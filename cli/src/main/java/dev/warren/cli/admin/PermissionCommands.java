@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,8 +27,8 @@ public final class PermissionCommands {
             description = {"Set a user's configure, write and read regexes on a vhost.",
                     "Regexes are matched unanchored; '' is ^$ (matches no real name). Each must compile."})
     public static final class SetPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
@@ -44,8 +44,8 @@ public final class PermissionCommands {
 
         @Override
         int run(AdminStores stores) {
-            out().println("Setting permissions for user \"" + username + "\" in vhost \"" + vhost + "\" ...");
-            stores.admin().setPermissions(username, vhost, new PermissionTriple(configure, write, read));
+            out().println("Setting permissions for user \"" + username + "\" in vhost \"" + vhost.name() + "\" ...");
+            stores.admin().setPermissions(username, vhost.name(), new PermissionTriple(configure, write, read));
             return OK;
         }
     }
@@ -53,16 +53,16 @@ public final class PermissionCommands {
     @Command(name = "clear_permissions", mixinStandardHelpOptions = true,
             description = "Remove a user's permissions on a vhost (topic permissions stay, as in RabbitMQ).")
     public static final class ClearPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
         @Override
         int run(AdminStores stores) {
-            out().println("Clearing permissions for user \"" + username + "\" in vhost \"" + vhost + "\" ...");
-            stores.admin().clearPermissions(username, vhost);
+            out().println("Clearing permissions for user \"" + username + "\" in vhost \"" + vhost.name() + "\" ...");
+            stores.admin().clearPermissions(username, vhost.name());
             return OK;
         }
     }
@@ -70,17 +70,17 @@ public final class PermissionCommands {
     @Command(name = "list_permissions", mixinStandardHelpOptions = true,
             description = "List the users that have permissions on a vhost, with their regexes.")
     public static final class ListPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int run(AdminStores stores) {
             List<List<String>> rows = new ArrayList<>();
             for (UserPolicy user : stores.admin().users()) {
-                user.permissionsOn(vhost).ifPresent(t ->
+                user.permissionsOn(vhost.name()).ifPresent(t ->
                         rows.add(List.of(user.username(), t.configure(), t.write(), t.read())));
             }
             print(this, List.of("user", "configure", "write", "read"), rows, format);
@@ -94,8 +94,8 @@ public final class PermissionCommands {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int run(AdminStores stores) {
@@ -112,8 +112,8 @@ public final class PermissionCommands {
             description = {"Set a user's write and read routing-key regexes for a topic exchange on a vhost.",
                     "{username}, {vhost} and {client_id} in a regex are replaced by the connection's values."})
     public static final class SetTopicPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
@@ -130,8 +130,8 @@ public final class PermissionCommands {
         @Override
         int run(AdminStores stores) {
             out().println("Setting topic permissions on \"" + exchange + "\" for user \"" + username + "\" in vhost \""
-                    + vhost + "\" ...");
-            stores.admin().setTopicPermissions(username, new TopicPermission(vhost, exchange, write, read));
+                    + vhost.name() + "\" ...");
+            stores.admin().setTopicPermissions(username, new TopicPermission(vhost.name(), exchange, write, read));
             return OK;
         }
     }
@@ -139,8 +139,8 @@ public final class PermissionCommands {
     @Command(name = "clear_topic_permissions", mixinStandardHelpOptions = true,
             description = "Remove a user's topic permissions on a vhost: for one exchange, or all.")
     public static final class ClearTopicPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
@@ -151,8 +151,8 @@ public final class PermissionCommands {
         @Override
         int run(AdminStores stores) {
             out().println("Clearing topic permissions" + (exchange == null ? "" : " on \"" + exchange + "\"")
-                    + " for user \"" + username + "\" in vhost \"" + vhost + "\" ...");
-            stores.admin().clearTopicPermissions(username, vhost, Optional.ofNullable(exchange));
+                    + " for user \"" + username + "\" in vhost \"" + vhost.name() + "\" ...");
+            stores.admin().clearTopicPermissions(username, vhost.name(), Optional.ofNullable(exchange));
             return OK;
         }
     }
@@ -160,18 +160,18 @@ public final class PermissionCommands {
     @Command(name = "list_topic_permissions", mixinStandardHelpOptions = true,
             description = "List the topic permissions on a vhost.")
     public static final class ListTopicPermissions extends AdminCommand {
-        @Option(names = {"-p", "--vhost"}, defaultValue = "/", paramLabel = "VHOST", description = "Default ${DEFAULT-VALUE}.")
-        String vhost;
+        @Mixin
+        VhostOption vhost = new VhostOption();
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int run(AdminStores stores) {
             List<List<String>> rows = new ArrayList<>();
             for (UserPolicy user : stores.admin().users()) {
                 user.topicPermissions().values().stream()
-                        .filter(t -> t.vhost().equals(vhost))
+                        .filter(t -> t.vhost().equals(vhost.name()))
                         .sorted(Comparator.comparing(TopicPermission::exchange))
                         .forEach(t -> rows.add(List.of(user.username(), t.exchange(), t.write(), t.read())));
             }
@@ -186,8 +186,8 @@ public final class PermissionCommands {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int run(AdminStores stores) {
@@ -202,8 +202,8 @@ public final class PermissionCommands {
     }
 
     /** A table, or with --format json a list of objects keyed by the header names. */
-    private static void print(AdminCommand command, List<String> header, List<List<String>> rows, Output.Format format) {
-        if (format == Output.Format.json) {
+    private static void print(AdminCommand command, List<String> header, List<List<String>> rows, FormatOption format) {
+        if (format.json()) {
             ArrayNode array = Output.JSON.createArrayNode();
             for (List<String> row : rows) {
                 var node = array.addObject();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ public final class UserCommands {
                 description = "Visible to other users (ps, history): prefer the prompt or --password-stdin.")
         String password;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdinOption passwordStdin = new PasswordStdinOption();
 
         @Option(names = "--create-table", description = "Create the DynamoDB table (pk/sk, on-demand) if it does not exist.")
         boolean createTable;
@@ -47,7 +48,7 @@ public final class UserCommands {
 
         @Override
         int run(AdminStores stores) {
-            String secret = password(password, passwordStdin,
+            String secret = password(password, passwordStdin.fromStdin,
                     (preHashed ? "Password hash for " : "Password for ") + username + ": ");
             if (secret.isEmpty()) {
                 throw new IllegalArgumentException("the password must not be empty (an empty password never matches)");
@@ -86,13 +87,13 @@ public final class UserCommands {
                 description = "Visible to other users (ps, history): prefer the prompt or --password-stdin.")
         String password;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdinOption passwordStdin = new PasswordStdinOption();
 
         @Override
         int run(AdminStores stores) {
             stores.admin().requireUser(username);
-            String secret = password(password, passwordStdin, "New password for " + username + ": ");
+            String secret = password(password, passwordStdin.fromStdin, "New password for " + username + ": ");
             if (secret.isEmpty()) {
                 throw new IllegalArgumentException("the password must not be empty (use clear_password to remove it)");
             }
@@ -135,13 +136,13 @@ public final class UserCommands {
 
     @Command(name = "list_users", mixinStandardHelpOptions = true, description = "List users and their tags.")
     public static final class ListUsers extends AdminCommand {
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int run(AdminStores stores) {
             List<UserPolicy> users = stores.admin().users();
-            if (format == Output.Format.json) {
+            if (format.json()) {
                 ArrayNode array = Output.JSON.createArrayNode();
                 for (UserPolicy user : users) {
                     ObjectNode node = array.addObject().put("user", user.username());
@@ -185,20 +186,20 @@ public final class UserCommands {
                 description = "Visible to other users (ps, history): prefer the prompt or --password-stdin.")
         String password;
 
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordStdinOption passwordStdin = new PasswordStdinOption();
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-        Output.Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         int decide(DecisionSource source) {
-            String secret = password(password, passwordStdin, "Password for " + username + ": ");
+            String secret = password(password, passwordStdin.fromStdin, "Password for " + username + ": ");
             Decision decision = source.service().decide(new AuthRequest.UserRequest(username, Optional.of(secret)));
             if (decision.isError()) {
                 throw new IllegalStateException(decision.reason());
             }
-            if (format == Output.Format.json) {
+            if (format.json()) {
                 ObjectNode node = Output.JSON.createObjectNode().put("user", username)
                         .put("authenticated", decision.allowed());
                 ArrayNode tags = node.putArray("tags");

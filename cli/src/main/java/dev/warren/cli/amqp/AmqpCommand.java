@@ -1,5 +1,6 @@
 package dev.warren.cli.amqp;
 
+import dev.warren.cli.ErrorLine;
 import dev.warren.cli.StoreOptions;
 import dev.warren.definitions.DefinitionsException;
 import dev.warren.protocol.JsonLineDecisionLog;
@@ -61,7 +62,7 @@ public final class AmqpCommand implements Callable<Integer> {
             password = PasswordSource.read(System.getenv(), System.console(), broker.username());
             service = stores.authService();
         } catch (DefinitionsException | RuntimeException e) {
-            System.err.println("warren amqp: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            System.err.println("warren amqp: " + ErrorLine.of(e));
             return 2;
         }
         ResponderEvents events = new ResponderEvents(System.out);
