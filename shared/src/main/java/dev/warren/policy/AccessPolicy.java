@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The authorisation decisions of RabbitMQ's internal backend over one user's policy: vhost,
  * resource and topic. Deny is the default; each allow is reached by one explicit condition.
- * Password checks live in {@link dev.warren.password.Authenticator}.
+ * Password checks live in {@link dev.warren.service.Authenticator}; a disabled user is refused
+ * before either is asked ({@link dev.warren.service.AuthService}).
  */
 public final class AccessPolicy {
 
@@ -20,9 +21,6 @@ public final class AccessPolicy {
 
     /** Allow iff the user has a permission entry (any triple, even all-empty) on the vhost. */
     public Decision checkVhost(UserPolicy user, VhostRequest request) {
-        if (user.disabled()) {
-            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
-        }
         if (user.permissionsOn(request.vhost()).isEmpty()) {
             return noPermissionsOnVhost(user, request.vhost());
         }
@@ -32,9 +30,6 @@ public final class AccessPolicy {
 
     /** Unanchored match of the permission's regex against the resource name. */
     public Decision checkResource(UserPolicy user, ResourceRequest request) {
-        if (user.disabled()) {
-            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
-        }
         Optional<PermissionTriple> triple = user.permissionsOn(request.vhost());
         if (triple.isEmpty()) {
             return noPermissionsOnVhost(user, request.vhost());
@@ -51,9 +46,6 @@ public final class AccessPolicy {
      * variable values (inserted as they are, like the broker), is matched against the routing key.
      */
     public Decision checkTopic(UserPolicy user, TopicRequest request) {
-        if (user.disabled()) {
-            return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
-        }
         Optional<TopicPermission> topic = user.topicPermission(request.vhost(), request.exchange());
         if (topic.isEmpty()) {
             return Decision.allow(Cause.NO_TOPIC_PERMISSION, "no topic permissions for exchange '" + request.exchange() + "' in vhost '"
@@ -61,8 +53,7 @@ public final class AccessPolicy {
         }
         Optional<String> pattern = topic.get().regexFor(request.permission());
         if (pattern.isEmpty()) {
-            return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS,
-                    "permission '" + request.permission().wireName() + "' does not apply to topics");
+            return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS, TopicPermission.notForTopics(request.permission()));
         }
         String expanded = TopicExpansion.expand(pattern.get(), request.variables());
         String label = request.permission().wireName() + " regex '" + expanded + "'"

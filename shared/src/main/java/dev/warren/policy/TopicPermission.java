@@ -24,4 +24,14 @@ public record TopicPermission(String vhost, String exchange, String write, Strin
             case CONFIGURE -> Optional.empty();
         };
     }
+
+    /** Whether a topic check can ask for {@code permission}: write and read only (the one statement of the rule). */
+    public static boolean appliesTo(Permission permission) {
+        return permission != Permission.CONFIGURE;
+    }
+
+    /** Why a topic check for {@code permission} is refused. */
+    public static String notForTopics(Permission permission) {
+        return "permission '" + permission.wireName() + "' does not apply to topics";
+    }
 }

@@ -8,6 +8,7 @@ import dev.warren.policy.AuthRequest.UserRequest;
 import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.Permission;
 import dev.warren.policy.ResourceKind;
+import dev.warren.policy.TopicPermission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ public final class RequestParser {
         }
         String exchange = p.required("name");
         Permission permission = permission(p.required("permission"));
-        if (permission == Permission.CONFIGURE) {
-            throw new Rejection("permission 'configure' does not apply to topics");
+        if (!TopicPermission.appliesTo(permission)) {
+            throw new Rejection(TopicPermission.notForTopics(permission));
         }
         String routingKey = p.required("routing_key");
         Map<String, String> variables = new HashMap<>();

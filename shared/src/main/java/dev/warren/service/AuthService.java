@@ -51,6 +51,9 @@ public final class AuthService implements InstanceSecrets {
     }
 
     private Decision decide(AuthRequest request, UserLookup lookup) {
+        if (lookup.user().isPresent() && lookup.user().get().disabled()) {
+            return refuseDisabled(request, lookup.user().get());
+        }
         if (request instanceof UserRequest login) {
             return authenticator.authenticate(lookup.user(), login);
         }
@@ -70,6 +73,15 @@ public final class AuthService implements InstanceSecrets {
     @Override
     public void reseed() {
         authenticator.reseed();
+    }
+
+    /** The one place the disabled flag is read: refused on every path (a login still pays one slow verification). */
+    private Decision refuseDisabled(AuthRequest request, UserPolicy user) {
+        if (request instanceof UserRequest login) {
+            return authenticator.refuse(login, Cause.DISABLED,
+                    "user '" + user.username() + "' - invalid credentials: user is disabled");
+        }
+        return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
     }
 
     private static String describe(Throwable e) {

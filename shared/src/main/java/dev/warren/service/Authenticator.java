@@ -10,8 +10,8 @@ import dev.warren.store.PasswordHashStore;
 import java.util.Optional;
 
 /**
- * The user path of RabbitMQ's internal backend: allow iff the user exists, is enabled, has a
- * password hash and the password verifies. A missing password (certificate login) is allowed
+ * The user path of RabbitMQ's internal backend: allow iff the user exists, has a password hash
+ * and the password verifies ({@link AuthService} has already refused a disabled user). A missing password (certificate login) is allowed
  * only for users marked for it.
  *
  * <p>Every refused password costs one slow-KDF verification: an unknown user, a disabled user, a
@@ -59,9 +59,6 @@ public final class Authenticator implements InstanceSecrets {
             return refuse(request, Cause.UNKNOWN_USER, "user '" + request.username() + "' - invalid credentials: unknown user");
         }
         UserPolicy user = found.get();
-        if (user.disabled()) {
-            return refuse(request, Cause.DISABLED, "user '" + user.username() + "' - invalid credentials: user is disabled");
-        }
         if (request.password().isEmpty()) {
             return user.certificateLogin()
                     ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
@@ -97,8 +94,8 @@ public final class Authenticator implements InstanceSecrets {
         verified.reseed();
     }
 
-    /** A refusal that has not yet paid for a slow verification: pay it now, then deny. */
-    private Decision refuse(UserRequest request, Cause cause, String reason) {
+    /** A refusal that has not yet paid for a slow verification: pay it now, then deny (AuthService uses it for disabled users). */
+    Decision refuse(UserRequest request, Cause cause, String reason) {
         request.password().ifPresent(dummy::run);
         return Decision.deny(cause, reason);
     }

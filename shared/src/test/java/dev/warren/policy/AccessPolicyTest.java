@@ -199,15 +199,4 @@ class AccessPolicyTest {
         assertThat(policy.checkTopic(u, new TopicRequest("m", "/", "t", Permission.READ, "any.key", mqtt))
                 .allowed()).as("stored '' is ^$").isFalse();
     }
-
-    @Test
-    void disabledUserIsDeniedEverywhere() {
-        UserPolicy off = new UserPolicy("off", List.of(), true, false,
-                Map.of("/", new PermissionTriple(".*", ".*", ".*")), Map.of(), Optional.empty());
-        assertThat(policy.checkVhost(off, new VhostRequest("off", "/")).allowed()).isFalse();
-        assertThat(policy.checkResource(off, new ResourceRequest("off", "/", ResourceKind.QUEUE, "q",
-                Permission.READ)).allowed()).isFalse();
-        assertThat(policy.checkTopic(off, new TopicRequest("off", "/", "x", Permission.READ, "k", Map.of()))
-                .allowed()).isFalse();
-    }
 }

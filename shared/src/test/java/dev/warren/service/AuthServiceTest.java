@@ -70,7 +70,11 @@ class AuthServiceTest {
     @Test
     void disabledUserIsRefused() {
         assertThat(login("off", "test12").cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
-        assertThat(service.decide(new VhostRequest("off", "/")).allowed()).isFalse();
+        assertThat(service.decide(new VhostRequest("off", "/")).cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
+        assertThat(service.decide(new ResourceRequest("off", "/", ResourceKind.QUEUE, "q", Permission.READ)).cause())
+                .isEqualTo(dev.warren.policy.Cause.DISABLED);
+        assertThat(service.decide(new dev.warren.policy.AuthRequest.TopicRequest("off", "/", "x", Permission.READ, "k",
+                java.util.Map.of())).cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
     }
 
     @Test

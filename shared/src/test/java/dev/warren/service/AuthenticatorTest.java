@@ -3,8 +3,10 @@ package dev.warren.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.password.PasswordHasher;
+import dev.warren.policy.AccessPolicy;
 import dev.warren.policy.AuthRequest.UserRequest;
 import dev.warren.policy.Decision;
+import dev.warren.policy.PermissionRegex;
 import dev.warren.store.InMemoryStore;
 import dev.warren.testing.Fixtures;
 import java.util.ArrayList;
@@ -19,8 +21,11 @@ class AuthenticatorTest {
     private final InMemoryStore store = new InMemoryStore(Fixtures.definitions());
     private final Authenticator authenticator = new Authenticator(store, dummies::add, CredentialCache.disabled());
 
+    private final AuthService service = new AuthService(store, authenticator, new AccessPolicy(new PermissionRegex()));
+
+    /** Through the service, which refuses a disabled user before the authenticator is asked. */
     private Decision login(String user, String password) {
-        return authenticator.authenticate(store.findUser(user), new UserRequest(user, Optional.ofNullable(password)));
+        return service.decide(new UserRequest(user, Optional.ofNullable(password)));
     }
 
     @Test
