@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates definitions.json and cases.json (python3 stdlib only).
 
-Every expected answer below is derived from /work/shared/DESIGN.md sections 1-4,
+Every expected answer below is derived from docs/protocol.md (the protocol, sections 1-4),
 not from the implementation. Salts are fixed so the output is reproducible.
 
     python3 conformance/generate.py        # writes next to this file
@@ -28,7 +28,7 @@ def rabbit_hash(password, salt_hex, alg):
     return base64.b64encode(salt + ALGS[alg](salt + password.encode("utf-8")).digest()).decode("ascii")
 
 
-# Sanity check against the example of DESIGN.md section 4.
+# Sanity check against the example of docs/protocol.md section 4.
 assert rabbit_hash("test12", "908dc60a", "rabbit_password_hashing_sha256") == \
     "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR"
 
@@ -283,7 +283,7 @@ def build_cases():
     add("user-carol-raw-plus", "GET", U, "username=carol+smith+%26%25&password=carol+pw", "deny",
         "raw '+' in the username means space: 'carol smith &%' is unknown")
     add("user-example-spec-hash", "GET", U, "username=example&password=test12", "allow management",
-        "the hash example of DESIGN.md section 4; tags as a single-item comma string")
+        "the hash example of docs/protocol.md section 4; tags as a single-item comma string")
     add("user-example-wrong", "GET", U, "username=example&password=test13", "deny", "wrong password")
     add("user-Dave-ok", "GET", U, "username=Dave&password=upper-pw", "allow monitoring",
         "Dave and dave are different users")

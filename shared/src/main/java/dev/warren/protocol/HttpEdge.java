@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP rules of DESIGN.md §2 in one place, shared by the Lambda handlers and the local
+ * The HTTP rules of docs/protocol.md §2 in one place, shared by the Lambda handlers and the local
  * server: exact paths (else 404), GET reads the query, POST reads a form body (else deny), other
  * methods 405, and every decision is a 200 with {@code allow}, {@code allow tags} or
  * {@code deny} (or {@code deny <reason>}, see {@link AnswerBody}). Nothing below turns into a 5xx.

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 abstract class AwsStoresScenarios {
 
-    /** Password {@code test12} in RabbitMQ's SHA-256 format (DESIGN.md §4). */
+    /** Password {@code test12} in RabbitMQ's SHA-256 format (docs/protocol.md §4). */
     static final String TEST12_SHA256 = "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR";
 
     static final String DEFINITIONS = """

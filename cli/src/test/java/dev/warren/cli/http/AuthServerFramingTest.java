@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Strict framing (DESIGN.md §2): every ambiguous request of issue #10 gets the answer listed there. */
+/** Strict framing (docs/protocol.md §2, docs/semantics.md): every ambiguous request of issue #10 gets the answer listed there. */
 class AuthServerFramingTest {
 
     private static final String FORM = "Content-Type: application/x-www-form-urlencoded\r\n";
