@@ -71,7 +71,7 @@ final class RegexCases {
     private static final String[] CLIENT_IDS = {"c1", "", "{username}", "{vhost}", "é", "x.y", "{client_id}"};
     private static final String[] KINDS = {"queue", "exchange"};
     private static final String[] PERMISSIONS = {"configure", "write", "read"};
-    /** password "test12" (DESIGN.md §4); the test never logs in. */
+    /** password "test12" (docs/protocol.md §4); the test never logs in. */
     private static final String HASH = "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR";
 
     private final Random random;
