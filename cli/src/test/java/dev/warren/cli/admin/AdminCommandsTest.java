@@ -367,7 +367,7 @@ class AdminCommandsTest {
 
     @Test
     void preHashedPasswordsAndUserFlagsSurviveExportAndImport(@TempDir Path dir) throws Exception {
-        // DESIGN.md section 4: password test12, salt 908dc60a, SHA-256
+        // docs/protocol.md section 4: password test12, salt 908dc60a, SHA-256
         String hash = "kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR";
         ok(warrenStdin(hash + "\n", "add_user", "--create-table", "legacy", "--pre-hashed-password", "--password-stdin"));
         ok(warrenStdin(hash + "\n", "add_user", "other", "--pre-hashed-password", "--hashing-algorithm",
