@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A property test of the HTTP edge (DESIGN.md §2) over both ways in: the local server over raw
+ * A property test of the HTTP edge (docs/protocol.md §2) over both ways in: the local server over raw
  * sockets and the Lambda handlers over the API Gateway events the same requests would become.
  * Invariants: never a 5xx; every request gets exactly the status the rules demand (decisions 200,
  * unknown paths 404, other methods 405, ambiguous framing or control characters 400, oversized

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One generated request, with what DESIGN.md §2 says it must get: its bytes on the wire for the
+ * One generated request, with what docs/protocol.md §2 says it must get: its bytes on the wire for the
  * local server, and the event API Gateway (payload 2.0) would hand a function for it.
  *
  * @param expected the status the rules demand (200, 400, 404, 405, 413 or 431)
