@@ -2,7 +2,6 @@ package dev.warren.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PermissionRegexTest {
@@ -45,14 +44,12 @@ class PermissionRegexTest {
     }
 
     @Test
-    void catastrophicPatternIsCutOffQuickly() {
+    void catastrophicPatternIsCutOffByTheStepBudget() {
         String subject = "a".repeat(40) + "b";
-        long start = System.nanoTime();
-        RegexOutcome outcome = regex.match("^(.*a){12}$", subject);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(outcome).isEqualTo(RegexOutcome.BUDGET_EXCEEDED);
-        // a generous bound; the budget is a step count, not a timer
-        assertThat(took).isLessThan(Duration.ofMillis(500));
+        // the budget is a step count, not a timer: the outcome says it was hit (no wall-clock assertion)
+        assertThat(regex.match("^(.*a){12}$", subject)).isEqualTo(RegexOutcome.BUDGET_EXCEEDED);
+        assertThat(new PermissionRegex(Long.MAX_VALUE / 4).match("^(.*a){3}$", subject))
+                .isEqualTo(RegexOutcome.NO_MATCH);
     }
 
     @Test
