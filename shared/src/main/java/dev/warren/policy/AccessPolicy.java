@@ -25,7 +25,7 @@ public final class AccessPolicy {
             return noPermissionsOnVhost(user, request.vhost());
         }
         return Decision.allow(Cause.VHOST_PERMITTED,
-                "user '" + user.username() + "' has permissions on vhost '" + request.vhost() + "'");
+                "user " + Excerpt.quoted(user.username()) + " has permissions on vhost " + Excerpt.quoted(request.vhost()));
     }
 
     /** Unanchored match of the permission's regex against the resource name. */
@@ -36,44 +36,50 @@ public final class AccessPolicy {
         }
         String permissionName = request.permission().wireName();
         String pattern = triple.get().regexFor(request.permission());
-        String what = request.kind().wireName() + " '" + request.name() + "' in vhost '" + request.vhost() + "'";
-        return decide(pattern, request.name(), permissionName + " regex '" + pattern + "'", what);
+        String what = request.kind().wireName() + " " + Excerpt.quoted(request.name()) + " in vhost " + Excerpt.quoted(request.vhost());
+        return decide(pattern, request.name(), permissionName + " regex " + Excerpt.quoted(pattern), what);
     }
 
     /**
+     * No permission entry on the vhost: deny (the broker checks vhost access before any topic
+     * check, so no broker outcome changes, and the answer no longer tells which users exist).
      * No topic permission for the exchange: allow. Otherwise the write/read regex, with
      * {@code {username}}, {@code {vhost}} and {@code {client_id}} replaced by the request's
      * variable values (inserted as they are, like the broker), is matched against the routing key.
      */
     public Decision checkTopic(UserPolicy user, TopicRequest request) {
+        if (user.permissionsOn(request.vhost()).isEmpty()) {
+            return noPermissionsOnVhost(user, request.vhost());
+        }
         Optional<TopicPermission> topic = user.topicPermission(request.vhost(), request.exchange());
         if (topic.isEmpty()) {
-            return Decision.allow(Cause.NO_TOPIC_PERMISSION, "no topic permissions for exchange '" + request.exchange() + "' in vhost '"
-                    + request.vhost() + "'");
+            return Decision.allow(Cause.NO_TOPIC_PERMISSION, "no topic permissions for exchange "
+                    + Excerpt.quoted(request.exchange()) + " in vhost " + Excerpt.quoted(request.vhost()));
         }
         Optional<String> pattern = topic.get().regexFor(request.permission());
         if (pattern.isEmpty()) {
             return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS, TopicPermission.notForTopics(request.permission()));
         }
         String expanded = TopicExpansion.expand(pattern.get(), request.variables());
-        String label = request.permission().wireName() + " regex '" + expanded + "'"
-                + (expanded.equals(pattern.get()) ? "" : " (expanded from '" + pattern.get() + "')");
-        String what = "routing key '" + request.routingKey() + "' on topic exchange '" + request.exchange()
-                + "' in vhost '" + request.vhost() + "'";
+        String label = request.permission().wireName() + " regex " + Excerpt.quoted(expanded)
+                + (expanded.equals(pattern.get()) ? "" : " (expanded from " + Excerpt.quoted(pattern.get()) + ")");
+        String what = "routing key " + Excerpt.quoted(request.routingKey()) + " on topic exchange "
+                + Excerpt.quoted(request.exchange()) + " in vhost " + Excerpt.quoted(request.vhost());
         return decide(expanded, request.routingKey(), label, what);
     }
 
     private Decision decide(String pattern, String subject, String label, String what) {
         return switch (regex.match(pattern, subject)) {
-            case MATCH -> Decision.allow(Cause.REGEX_MATCHED, label + " matches '" + subject + "'");
-            case NO_MATCH -> Decision.deny(Cause.REGEX_NO_MATCH, label + " does not match '" + subject + "' (" + what + ")");
+            case MATCH -> Decision.allow(Cause.REGEX_MATCHED, label + " matches " + Excerpt.quoted(subject));
+            case NO_MATCH -> Decision.deny(Cause.REGEX_NO_MATCH, label + " does not match " + Excerpt.quoted(subject) + " (" + what + ")");
             case INVALID -> Decision.deny(Cause.REGEX_INVALID, label + " does not compile (" + what + ")");
-            case BUDGET_EXCEEDED -> Decision.deny(Cause.REGEX_BUDGET_EXCEEDED, label + " exceeded the evaluation budget against '" + subject
-                    + "' (" + what + ")");
+            case BUDGET_EXCEEDED -> Decision.deny(Cause.REGEX_BUDGET_EXCEEDED, label + " exceeded the evaluation budget against "
+                    + Excerpt.quoted(subject) + " (" + what + ")");
         };
     }
 
     private static Decision noPermissionsOnVhost(UserPolicy user, String vhost) {
-        return Decision.deny(Cause.NO_VHOST_PERMISSIONS, "no permissions on vhost '" + vhost + "' for user '" + user.username() + "'");
+        return Decision.deny(Cause.NO_VHOST_PERMISSIONS,
+                "no permissions on vhost " + Excerpt.quoted(vhost) + " for user " + Excerpt.quoted(user.username()));
     }
 }

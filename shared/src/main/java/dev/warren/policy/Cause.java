@@ -39,6 +39,10 @@ public enum Cause {
      * certificate, or a missing or wrong HTTP Basic shared secret. The question was not read.
      */
     CALLER_NOT_AUTHENTICATED(Kind.DENY),
+    /** A decision value is longer than RabbitMQ lets it be ({@link ValueLimits}); never looked up, never cached. */
+    VALUE_TOO_LONG(Kind.DENY),
+    /** Too many failed logins for this user within the throttle window: refused without verification. */
+    LOGIN_THROTTLED(Kind.DENY),
 
     /** A store (DynamoDB, Secrets Manager, a definitions file) could not answer. */
     STORE_ERROR(Kind.ERROR),
@@ -46,7 +50,10 @@ public enum Cause {
     INTERNAL_ERROR(Kind.ERROR),
     /** No decision within the deadline of the transport (warren amqp answers before the plugin gives up). */
     DEADLINE_EXCEEDED(Kind.ERROR),
-    /** No room to decide: every worker busy and the bounded queue of questions full. */
+    /**
+     * No room to decide: every worker busy and the bounded queue of questions full (warren amqp),
+     * or every password-verification thread busy and its queue full (a login refused at once).
+     */
     OVERLOADED(Kind.ERROR);
 
     /** Whether a cause allows, denies on the data, or denies because something failed. */

@@ -5,13 +5,14 @@ import java.util.Objects;
 
 /**
  * The answer to one question: its {@link Cause} (which fixes allow, deny or error), the user's tags
- * on an allowed login, and a reason for people in the words of the broker's log.
+ * on an allowed login, and a reason for people in the words of the broker's log (bounded: quoted values are
+ * {@link Excerpt}s, and the whole text is cut at {@link Excerpt#MAX_REASON_CHARS}).
  */
 public record Decision(Cause cause, List<String> tags, String reason) {
 
     public Decision {
         Objects.requireNonNull(cause);
-        Objects.requireNonNull(reason);
+        reason = Excerpt.of(Objects.requireNonNull(reason), Excerpt.MAX_REASON_CHARS);
         tags = List.copyOf(tags);
         if (!cause.allows() && !tags.isEmpty()) {
             throw new IllegalArgumentException("a refusal carries no tags");

@@ -82,6 +82,8 @@ public final class AnswerBody {
             case INTERNAL_ERROR -> "internal error";
             case DEADLINE_EXCEEDED -> "no decision in time";
             case OVERLOADED -> "overloaded";
+            case VALUE_TOO_LONG -> "value too long";
+            case LOGIN_THROTTLED -> "invalid credentials";
             case PASSWORD_VERIFIED, CERTIFICATE_LOGIN, VHOST_PERMITTED, REGEX_MATCHED, NO_TOPIC_PERMISSION ->
                     throw new IllegalArgumentException(cause + " allows: an allow has no refusal reason");
         };

@@ -7,17 +7,25 @@ import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
+import dev.warren.policy.Excerpt;
 import java.util.Objects;
 
 /**
  * One decision as logged: the request's fields (never a password), the decision with its cause and
  * reason, and how the user's policy was obtained. Fields that the path does not carry are null.
+ * User-supplied values are kept as {@link Excerpt}s, so a log line stays small whatever the request.
  */
 public record DecisionRecord(String path, String method, String username, String vhost, String resource,
                              String name, String permission, String routingKey, Decision decision,
                              long latencyMicros, CacheOutcome cache) {
 
     public DecisionRecord {
+        username = Excerpt.of(username);
+        vhost = Excerpt.of(vhost);
+        resource = Excerpt.of(resource);
+        name = Excerpt.of(name);
+        permission = Excerpt.of(permission);
+        routingKey = Excerpt.of(routingKey);
         Objects.requireNonNull(decision);
         Objects.requireNonNull(cache);
     }

@@ -1,6 +1,7 @@
 package dev.warren.protocol;
 
 import dev.warren.policy.AuthPath;
+import dev.warren.policy.Excerpt;
 import dev.warren.policy.AuthRequest;
 import dev.warren.policy.AuthRequest.ResourceRequest;
 import dev.warren.policy.AuthRequest.TopicRequest;
@@ -57,7 +58,7 @@ public final class RequestParser {
         String vhost = p.required("vhost");
         String resource = p.required("resource");
         if (!resource.equals(ResourceKind.TOPIC.wireName())) {
-            throw new Rejection("resource must be 'topic' on the topic path, got '" + resource + "'");
+            throw new Rejection("resource must be 'topic' on the topic path, got " + Excerpt.quoted(resource));
         }
         String exchange = p.required("name");
         Permission permission = permission(p.required("permission"));
@@ -74,12 +75,12 @@ public final class RequestParser {
 
     private static ResourceKind resourceKind(String value) throws Rejection {
         return ResourceKind.fromWire(value)
-                .orElseThrow(() -> new Rejection("unknown resource '" + value + "'"));
+                .orElseThrow(() -> new Rejection("unknown resource " + Excerpt.quoted(value)));
     }
 
     private static Permission permission(String value) throws Rejection {
         return Permission.fromWire(value)
-                .orElseThrow(() -> new Rejection("unknown permission '" + value + "'"));
+                .orElseThrow(() -> new Rejection("unknown permission " + Excerpt.quoted(value)));
     }
 
     private static final class Rejection extends Exception {

@@ -9,7 +9,10 @@ import dev.warren.policy.AuthRequest.VhostRequest;
 import dev.warren.policy.CacheOutcome;
 import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
+import dev.warren.policy.Excerpt;
 import dev.warren.policy.UserPolicy;
+import dev.warren.policy.ValueLimits;
+import java.util.Optional;
 import dev.warren.store.PolicyStore;
 import dev.warren.store.StoreException;
 import dev.warren.store.UserLookup;
@@ -17,7 +20,8 @@ import dev.warren.store.UserLookup;
 /**
  * Answers one typed question: looks the user up once, then applies the password check or the
  * access policy. A store failure is a {@link Cause#STORE_ERROR} refusal, any other failure below an
- * {@link Cause#INTERNAL_ERROR} one; neither ever allows.
+ * {@link Cause#INTERNAL_ERROR} one; neither ever allows. A value longer than {@link ValueLimits} allow
+ * is refused before the lookup, so it never reaches a store or a cache.
  */
 public final class AuthService implements InstanceSecrets {
 
@@ -39,6 +43,10 @@ public final class AuthService implements InstanceSecrets {
     /** The decision and how the user's policy was obtained. */
     public Answer answer(AuthRequest request) {
         CacheOutcome cache = CacheOutcome.NONE;
+        Optional<Decision> tooLong = ValueLimits.check(request);
+        if (tooLong.isPresent()) {
+            return new Answer(tooLong.get(), cache);
+        }
         try {
             UserLookup lookup = policies.lookUp(request.username());
             cache = lookup.cache();
@@ -58,7 +66,7 @@ public final class AuthService implements InstanceSecrets {
             return authenticator.authenticate(lookup.user(), login);
         }
         if (lookup.user().isEmpty()) {
-            return Decision.deny(Cause.UNKNOWN_USER, "unknown user '" + request.username() + "'");
+            return Decision.deny(Cause.UNKNOWN_USER, "unknown user " + Excerpt.quoted(request.username()));
         }
         UserPolicy user = lookup.user().get();
         return switch (request) {

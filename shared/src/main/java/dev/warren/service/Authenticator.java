@@ -5,6 +5,7 @@ import dev.warren.password.PasswordHasher;
 import dev.warren.policy.AuthRequest.UserRequest;
 import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
+import dev.warren.policy.Excerpt;
 import dev.warren.policy.UserPolicy;
 import dev.warren.store.PasswordHashStore;
 import java.util.Optional;
@@ -56,36 +57,36 @@ public final class Authenticator implements InstanceSecrets {
 
     public Decision authenticate(Optional<UserPolicy> found, UserRequest request) {
         if (found.isEmpty()) {
-            return refuse(request, Cause.UNKNOWN_USER, "user '" + request.username() + "' - invalid credentials: unknown user");
+            return refuse(request, Cause.UNKNOWN_USER, "user " + Excerpt.quoted(request.username()) + " - invalid credentials: unknown user");
         }
         UserPolicy user = found.get();
         if (request.password().isEmpty()) {
             return user.certificateLogin()
                     ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
-                            "user '" + user.username() + "' authenticated by certificate")
-                    : Decision.deny(Cause.NO_CERTIFICATE_LOGIN, "user '" + user.username()
-                            + "' - invalid credentials: no password supplied and user is not marked for certificate login");
+                            "user " + Excerpt.quoted(user.username()) + " authenticated by certificate")
+                    : Decision.deny(Cause.NO_CERTIFICATE_LOGIN, "user " + Excerpt.quoted(user.username())
+                            + " - invalid credentials: no password supplied and user is not marked for certificate login");
         }
         String password = request.password().get();
         Optional<PasswordHash> hash = hashes.findHash(user);
         if (hash.isEmpty()) {
-            return refuse(request, Cause.NO_PASSWORD_HASH, "user '" + user.username() + "' - invalid credentials: user has no password");
+            return refuse(request, Cause.NO_PASSWORD_HASH, "user " + Excerpt.quoted(user.username()) + " - invalid credentials: user has no password");
         }
         if (password.isEmpty()) {
-            return refuse(request, Cause.EMPTY_PASSWORD, "user '" + user.username() + "' - invalid credentials: empty password");
+            return refuse(request, Cause.EMPTY_PASSWORD, "user " + Excerpt.quoted(user.username()) + " - invalid credentials: empty password");
         }
         if (verified.isVerified(user.username(), password, hash.get())) {
             return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(),
-                    "user '" + user.username() + "' authenticated (cached)");
+                    "user " + Excerpt.quoted(user.username()) + " authenticated (cached)");
         }
         if (!PasswordHasher.verify(password, hash.get())) {
-            String reason = "user '" + user.username() + "' - invalid credentials: wrong password";
+            String reason = "user " + Excerpt.quoted(user.username()) + " - invalid credentials: wrong password";
             return hash.get().algorithm().isSlow()
                     ? Decision.deny(Cause.WRONG_PASSWORD, reason)
                     : refuse(request, Cause.WRONG_PASSWORD, reason);
         }
         verified.rememberVerified(user.username(), password, hash.get());
-        return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(), "user '" + user.username() + "' authenticated");
+        return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(), "user " + Excerpt.quoted(user.username()) + " authenticated");
     }
 
     /** New per-instance secrets for the caches below (the verified-credentials cache's key). */

@@ -151,6 +151,14 @@ class AccessPolicyTest {
     }
 
     @Test
+    void topicOnAVhostWithoutAPermissionEntryIsDeniedEvenWithoutTopicPermissions() {
+        Decision d = policy.checkTopic(app, new TopicRequest("app", "elsewhere", "amq.topic", Permission.WRITE, "k",
+                Map.of()));
+        assertThat(d.cause()).isEqualTo(Cause.NO_VHOST_PERMISSIONS);
+        assertThat(d.reason()).isEqualTo("no permissions on vhost 'elsewhere' for user 'app'");
+    }
+
+    @Test
     void topicPermissionIsPerVhost() {
         TopicRequest otherVhost = new TopicRequest("app", "orders", "events", Permission.WRITE, "nope", Map.of());
         assertThat(policy.checkTopic(app, otherVhost).allowed()).isTrue();

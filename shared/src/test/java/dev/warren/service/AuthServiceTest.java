@@ -111,6 +111,24 @@ class AuthServiceTest {
     }
 
     @Test
+    void valuesOverTheirLimitAreRefusedBeforeAnyLookup() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyStore counting = username -> {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(Fixtures.definitions().policies().get(username));
+        };
+        AuthService limited = AuthServices.over(counting, user -> Optional.empty(),
+                new dev.warren.password.PasswordHasher(1_000));
+        String tooLong = "x".repeat(dev.warren.policy.ValueLimits.USERNAME + 1);
+        for (AuthRequest r : new AuthRequest[] {new UserRequest(tooLong, Optional.of("p")),
+                new VhostRequest(tooLong, "/"), new VhostRequest("app", "v".repeat(256)),
+                new TopicRequest("app", "/", "amq.topic", Permission.READ, "k", Map.of("vhost", "v".repeat(256)))}) {
+            assertThat(limited.decide(r).cause()).isEqualTo(dev.warren.policy.Cause.VALUE_TOO_LONG);
+        }
+        assertThat(lookups).hasValue(0);
+    }
+
+    @Test
     void storeFailureIsADenyWithTheReason() {
         PolicyStore broken = username -> {
             throw new StoreException("DynamoDB timed out");
