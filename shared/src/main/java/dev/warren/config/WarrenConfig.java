@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * @param awsMaxAttempts     attempts per AWS call, first one included ({@value #AWS_MAX_ATTEMPTS})
  * @param denyReasons        refusals answer {@code deny <reason>} instead of {@code deny} ({@value #DENY_REASONS},
  *                           {@code true} or {@code false}, default false: only RabbitMQ 4.3 and later understand it)
+ * @param login              how refused logins are kept cheap ({@link LoginSettings})
  */
 public record WarrenConfig(String table, String secretPrefix, Duration policyTtl, Duration secretTtl,
                            Duration negativeTtl, Duration staleWindow, Duration credentialTtl, int cacheMaxEntries,
-                           Duration awsTimeout, Duration awsAttemptTimeout, int awsMaxAttempts, boolean denyReasons) {
+                           Duration awsTimeout, Duration awsAttemptTimeout, int awsMaxAttempts, boolean denyReasons,
+                           LoginSettings login) {
 
     public static final String TABLE = "WARREN_TABLE";
     public static final String SECRET_PREFIX = "WARREN_SECRET_PREFIX";
@@ -85,31 +87,32 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
         long attempt = number(env, AWS_ATTEMPT_TIMEOUT, Math.min(1000, timeout), 50, 30_000, "milliseconds", errors);
         long attempts = number(env, AWS_MAX_ATTEMPTS, 2, 1, 10, "attempts", errors);
         boolean denyReasons = flag(env, DENY_REASONS, errors);
+        LoginSettings login = LoginSettings.fromEnvironment(env, errors);
         if (errors.isEmpty() && attempt > timeout) {
             errors.add(AWS_ATTEMPT_TIMEOUT + " (" + attempt + ") must not exceed " + AWS_TIMEOUT + " (" + timeout + ")");
         }
         fail(errors);
         return new WarrenConfig(table, prefix, Duration.ofSeconds(policyTtl), Duration.ofSeconds(secretTtl),
                 Duration.ofSeconds(negativeTtl), Duration.ofSeconds(stale), Duration.ofSeconds(credentialTtl),
-                (int) maxEntries, Duration.ofMillis(timeout), Duration.ofMillis(attempt), (int) attempts, denyReasons);
+                (int) maxEntries, Duration.ofMillis(timeout), Duration.ofMillis(attempt), (int) attempts, denyReasons, login);
     }
 
     /** The same settings with another table (a command-line option wins over the environment). */
     public WarrenConfig withTable(String newTable) {
         return new WarrenConfig(newTable, secretPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons);
+                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons, login);
     }
 
     /** The same settings with other AWS call limits. */
     public WarrenConfig withAwsTimeouts(Duration total, Duration attempt, int attempts) {
         return new WarrenConfig(table, secretPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, total, attempt, attempts, denyReasons);
+                cacheMaxEntries, total, attempt, attempts, denyReasons, login);
     }
 
     /** The same settings with another secret prefix. */
     public WarrenConfig withSecretPrefix(String newPrefix) {
         return new WarrenConfig(table, newPrefix, policyTtl, secretTtl, negativeTtl, staleWindow, credentialTtl,
-                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons);
+                cacheMaxEntries, awsTimeout, awsAttemptTimeout, awsMaxAttempts, denyReasons, login);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {
@@ -117,7 +120,7 @@ public record WarrenConfig(String table, String secretPrefix, Duration policyTtl
         return value == null || value.isEmpty() ? fallback : value;
     }
 
-    private static long number(Map<String, String> env, String name, long fallback, long min, long max, String unit,
+    static long number(Map<String, String> env, String name, long fallback, long min, long max, String unit,
                                List<String> errors) {
         String value = env.get(name);
         if (value == null || value.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.warren.service;
 
+import dev.warren.config.LoginSettings;
+import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.policy.AccessPolicy;
 import dev.warren.policy.PermissionRegex;
@@ -24,7 +26,26 @@ public final class AuthServices {
     /** @param verified the verified-credentials cache (skips the slow hash on repeated logins) */
     public static AuthService over(PolicyStore policies, PasswordHashStore hashes, PasswordHasher hasher,
                                    CredentialCache verified) {
-        Authenticator authenticator = new Authenticator(hashes, Authenticator.dummyHash(hasher), verified);
+        return over(policies, hashes, hasher, new LoginDefences(PasswordVerifier.INLINE, verified,
+                RefusalCache.disabled(), LoginThrottle.NONE));
+    }
+
+    /** @param defences where verifications run, the credential and refusal caches, the throttle */
+    public static AuthService over(PolicyStore policies, PasswordHashStore hashes, PasswordHasher hasher,
+                                   LoginDefences defences) {
+        Authenticator authenticator = new Authenticator(hashes, () -> Authenticator.dummyHash(hasher), defences);
         return new AuthService(policies, authenticator, new AccessPolicy(new PermissionRegex()));
+    }
+
+    /** The defences {@code config} sets: a bounded verification pool, both credential caches, the throttle. */
+    public static LoginDefences defences(WarrenConfig config) {
+        LoginSettings login = config.login();
+        LoginThrottle throttle = login.throttled()
+                ? new LocalLoginThrottle(login.throttleFailures(), login.throttleWindow(), config.cacheMaxEntries(),
+                        System::nanoTime)
+                : LoginThrottle.NONE;
+        return new LoginDefences(new VerificationPool(login.verifyThreads(), login.verifyQueue()),
+                new CredentialCache(config.credentialTtl(), config.cacheMaxEntries()),
+                new RefusalCache(login.refusalTtl(), config.cacheMaxEntries()), throttle);
     }
 }

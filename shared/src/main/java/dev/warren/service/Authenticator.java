@@ -7,44 +7,41 @@ import dev.warren.policy.Cause;
 import dev.warren.policy.Decision;
 import dev.warren.policy.Excerpt;
 import dev.warren.policy.UserPolicy;
+import dev.warren.service.PasswordVerifier.Outcome;
 import dev.warren.store.PasswordHashStore;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The user path of RabbitMQ's internal backend: allow iff the user exists, has a password hash
- * and the password verifies ({@link AuthService} has already refused a disabled user). A missing password (certificate login) is allowed
+ * The user path of RabbitMQ's internal backend: allow iff the user exists, is enabled, has a
+ * password hash and the password verifies. A missing password (certificate login) is allowed
  * only for users marked for it.
  *
  * <p>Every refused password costs one slow-KDF verification: an unknown user, a disabled user, a
  * user without a hash, and a wrong password checked against a fast RabbitMQ digest all run a dummy
- * verification at the cost of newly set passwords, so that timing does not tell which names exist
- * (or which hash format a user has). Successful logins pay only their own hash.
+ * verification at the cost of newly set passwords, so that timing does not tell which names exist.
+ * Verifications run on the {@link LoginDefences#verifier()}: when it is overloaded the login is
+ * refused at once ({@link Cause#OVERLOADED}). A pair refused after a verification is refused again
+ * without one for a while ({@link RefusalCache}), and the optional {@link LoginThrottle} refuses a
+ * name with too many recent failures before any verification.
  */
 public final class Authenticator implements InstanceSecrets {
 
-    /** Spends the cost of one slow verification on a password that is being refused. */
-    @FunctionalInterface
-    interface DummyVerification {
-        void run(String password);
-    }
-
     private final PasswordHashStore hashes;
-    private final DummyVerification dummy;
-    private final CredentialCache verified;
+    private final Supplier<PasswordHash> dummies;
+    private final LoginDefences defences;
+    private volatile PasswordHash dummy;
 
     public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash) {
-        this(hashes, dummyHash, CredentialCache.disabled());
+        this(hashes, () -> dummyHash, LoginDefences.none());
     }
 
-    /** @param verified remembers passwords that verified, so repeated logins skip the slow hash */
-    public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash, CredentialCache verified) {
-        this(hashes, password -> PasswordHasher.verify(password, dummyHash), verified);
-    }
-
-    Authenticator(PasswordHashStore hashes, DummyVerification dummy, CredentialCache verified) {
+    /** @param dummies makes the hash refused passwords are verified against (again after {@link #reseed()}) */
+    public Authenticator(PasswordHashStore hashes, Supplier<PasswordHash> dummies, LoginDefences defences) {
         this.hashes = hashes;
-        this.dummy = dummy;
-        this.verified = verified;
+        this.dummies = dummies;
+        this.defences = defences;
+        this.dummy = dummies.get();
     }
 
     /**
@@ -56,48 +53,127 @@ public final class Authenticator implements InstanceSecrets {
     }
 
     public Decision authenticate(Optional<UserPolicy> found, UserRequest request) {
+        if (request.password().isEmpty()) {
+            return certificateLogin(found, request);
+        }
+        String username = request.username();
+        String password = request.password().get();
+        if (defences.throttle().isThrottled(username)) {
+            return Decision.deny(Cause.LOGIN_THROTTLED, "user " + Excerpt.quoted(username)
+                    + " - too many failed logins, refused without verification");
+        }
         if (found.isEmpty()) {
-            return refuse(request, Cause.UNKNOWN_USER, "user " + Excerpt.quoted(request.username()) + " - invalid credentials: unknown user");
+            return refuse(username, password, Optional.empty(), Cause.UNKNOWN_USER, "unknown user");
         }
         UserPolicy user = found.get();
-        if (request.password().isEmpty()) {
-            return user.certificateLogin()
-                    ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
-                            "user " + Excerpt.quoted(user.username()) + " authenticated by certificate")
-                    : Decision.deny(Cause.NO_CERTIFICATE_LOGIN, "user " + Excerpt.quoted(user.username())
-                            + " - invalid credentials: no password supplied and user is not marked for certificate login");
-        }
-        String password = request.password().get();
         Optional<PasswordHash> hash = hashes.findHash(user);
         if (hash.isEmpty()) {
-            return refuse(request, Cause.NO_PASSWORD_HASH, "user " + Excerpt.quoted(user.username()) + " - invalid credentials: user has no password");
+            return refuse(username, password, Optional.empty(), Cause.NO_PASSWORD_HASH, "user has no password");
         }
         if (password.isEmpty()) {
-            return refuse(request, Cause.EMPTY_PASSWORD, "user " + Excerpt.quoted(user.username()) + " - invalid credentials: empty password");
+            return refuse(username, password, Optional.empty(), Cause.EMPTY_PASSWORD, "empty password");
         }
-        if (verified.isVerified(user.username(), password, hash.get())) {
-            return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(),
-                    "user " + Excerpt.quoted(user.username()) + " authenticated (cached)");
-        }
-        if (!PasswordHasher.verify(password, hash.get())) {
-            String reason = "user " + Excerpt.quoted(user.username()) + " - invalid credentials: wrong password";
-            return hash.get().algorithm().isSlow()
-                    ? Decision.deny(Cause.WRONG_PASSWORD, reason)
-                    : refuse(request, Cause.WRONG_PASSWORD, reason);
-        }
-        verified.rememberVerified(user.username(), password, hash.get());
-        return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(), "user " + Excerpt.quoted(user.username()) + " authenticated");
+        return verify(user, password, hash.get());
     }
 
-    /** New per-instance secrets for the caches below (the verified-credentials cache's key). */
+    private Decision verify(UserPolicy user, String password, PasswordHash hash) {
+        String username = user.username();
+        Optional<Cause> recent = defences.refused().refusedRecently(username, password, Optional.of(hash));
+        if (recent.isPresent()) {
+            return refusedAgain(username, recent.get(), "wrong password");
+        }
+        if (defences.verified().isVerified(username, password, hash)) {
+            return authenticated(user, " (cached)");
+        }
+        if (!hash.algorithm().isSlow()) {
+            return PasswordHasher.verify(password, hash)
+                    ? remembered(user, password, hash)
+                    : refuse(username, password, Optional.of(hash), Cause.WRONG_PASSWORD, "wrong password");
+        }
+        return switch (defences.verifier().verify(password, hash)) {
+            case MATCH -> remembered(user, password, hash);
+            case NO_MATCH -> refused(username, password, Optional.of(hash), Cause.WRONG_PASSWORD, "wrong password");
+            case OVERLOADED -> overloaded(username);
+        };
+    }
+
+    /**
+     * A refusal that has not yet paid for a slow verification: refuse at once if this very pair
+     * was refused recently, else pay one dummy verification now, then deny.
+     */
+    private Decision refuse(String username, String password, Optional<PasswordHash> hash, Cause cause, String why) {
+        Optional<Cause> recent = defences.refused().refusedRecently(username, password, hash);
+        if (recent.isPresent()) {
+            return refusedAgain(username, recent.get(), why);
+        }
+        if (defences.verifier().verify(password, dummy) == Outcome.OVERLOADED) {
+            return overloaded(username);
+        }
+        return refused(username, password, hash, cause, why);
+    }
+
+    /**
+     * A refusal decided above this class (a disabled user, by {@link AuthService}): a login with a
+     * password pays one verification like every other refused password, then is denied with the
+     * given cause and reason.
+     */
+    Decision refuse(UserRequest request, Cause cause, String reason) {
+        if (request.password().isEmpty()) {
+            return Decision.deny(cause, reason);
+        }
+        Decision refused = refuse(request.username(), request.password().get(), Optional.empty(), cause, "refused");
+        return refused.cause() == cause ? Decision.deny(cause, reason) : refused;
+    }
+
+    /** A refusal that has paid for its verification: remember it, count it, deny. */
+    private Decision refused(String username, String password, Optional<PasswordHash> hash, Cause cause, String why) {
+        defences.refused().remember(username, password, hash, cause);
+        defences.throttle().recordFailure(username);
+        return Decision.deny(cause, "user " + Excerpt.quoted(username) + " - invalid credentials: " + why);
+    }
+
+    private static Decision refusedAgain(String username, Cause cause, String why) {
+        return Decision.deny(cause, "user " + Excerpt.quoted(username) + " - invalid credentials: " + why
+                + " (same credentials refused recently, not verified again)");
+    }
+
+    private static Decision overloaded(String username) {
+        return Decision.error(Cause.OVERLOADED, "user " + Excerpt.quoted(username)
+                + " - refused without verification: every password-verification thread is busy and the queue is full");
+    }
+
+    private Decision remembered(UserPolicy user, String password, PasswordHash hash) {
+        defences.verified().rememberVerified(user.username(), password, hash);
+        return authenticated(user, "");
+    }
+
+    private static Decision authenticated(UserPolicy user, String how) {
+        return Decision.allowWithTags(Cause.PASSWORD_VERIFIED, user.tags(),
+                "user " + Excerpt.quoted(user.username()) + " authenticated" + how);
+    }
+
+    private static Decision certificateLogin(Optional<UserPolicy> found, UserRequest request) {
+        if (found.isEmpty()) {
+            return Decision.deny(Cause.UNKNOWN_USER,
+                    "user " + Excerpt.quoted(request.username()) + " - invalid credentials: unknown user");
+        }
+        UserPolicy user = found.get();
+        if (user.disabled()) {
+            return Decision.deny(Cause.DISABLED,
+                    "user " + Excerpt.quoted(user.username()) + " - invalid credentials: user is disabled");
+        }
+        return user.certificateLogin()
+                ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
+                        "user " + Excerpt.quoted(user.username()) + " authenticated by certificate")
+                : Decision.deny(Cause.NO_CERTIFICATE_LOGIN, "user " + Excerpt.quoted(user.username())
+                        + " - invalid credentials: no password supplied and user is not marked for certificate login");
+    }
+
+    /** A new dummy hash (new salt) and new keys for both credential caches. */
     @Override
     public void reseed() {
-        verified.reseed();
-    }
-
-    /** A refusal that has not yet paid for a slow verification: pay it now, then deny (AuthService uses it for disabled users). */
-    Decision refuse(UserRequest request, Cause cause, String reason) {
-        request.password().ifPresent(dummy::run);
-        return Decision.deny(cause, reason);
+        dummy = dummies.get();
+        defences.verified().reseed();
+        defences.refused().reseed();
     }
 }

@@ -4,7 +4,6 @@ import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.service.AuthService;
 import dev.warren.service.AuthServices;
-import dev.warren.service.CredentialCache;
 import dev.warren.store.CachingPasswordHashStore;
 import dev.warren.store.CachingPolicyStore;
 import dev.warren.store.PolicyStore;
@@ -16,7 +15,8 @@ import dev.warren.store.aws.SecretsManagerSecretStore;
 
 /**
  * Assembles the decision service over the real stores: DynamoDB policies and Secrets Manager
- * hashes, each behind its cache, plus the verified-credentials cache. Clients are built once.
+ * hashes, each behind its cache, plus the login defences (verification pool, credential and refusal
+ * caches, throttle). Clients are built once.
  */
 public final class AwsAuthService {
 
@@ -38,6 +38,6 @@ public final class AwsAuthService {
                 CachingPolicyStore.over(policies, config),
                 CachingPasswordHashStore.over(new SecretPasswordHashStore(secrets, config.secretPrefix()), config),
                 new PasswordHasher(),
-                new CredentialCache(config.credentialTtl(), config.cacheMaxEntries()));
+                AuthServices.defences(config));
     }
 }

@@ -80,4 +80,29 @@ class WarrenConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("WARREN_DENY_REASONS must be 'true' or 'false', got 'yes'");
     }
+
+    @Test
+    void loginDefencesDefaultToAPoolSizedToTheMachineAndTheThrottleOff() {
+        LoginSettings login = WarrenConfig.defaults().login();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assertThat(login.verifyThreads()).isEqualTo(cpus);
+        assertThat(login.verifyQueue()).isEqualTo(LoginSettings.QUEUE_PER_THREAD * cpus);
+        assertThat(login.refusalTtl()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(login.throttled()).isFalse();
+    }
+
+    @Test
+    void loginDefencesAreReadAndValidated() {
+        LoginSettings login = WarrenConfig.fromEnvironment(Map.of("WARREN_VERIFY_THREADS", "3",
+                "WARREN_THROTTLE_FAILURES", "5", "WARREN_THROTTLE_WINDOW_SECONDS", "60",
+                "WARREN_REFUSAL_TTL_SECONDS", "0")).login();
+        assertThat(login.verifyThreads()).isEqualTo(3);
+        assertThat(login.verifyQueue()).isEqualTo(12);
+        assertThat(login.throttled()).isTrue();
+        assertThat(login.throttleWindow()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(login.refusalTtl()).isZero();
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_VERIFY_THREADS", "0",
+                "WARREN_THROTTLE_WINDOW_SECONDS", "x")))
+                .hasMessageContaining("WARREN_VERIFY_THREADS").hasMessageContaining("WARREN_THROTTLE_WINDOW_SECONDS");
+    }
 }

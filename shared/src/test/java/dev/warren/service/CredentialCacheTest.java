@@ -61,4 +61,11 @@ class CredentialCacheTest {
         off.rememberVerified("u", "pw", hash);
         assertThat(off.isVerified("u", "pw", hash)).isFalse();
     }
+
+    @Test
+    void reseedForgetsEveryVerification() {
+        cache.rememberVerified("u", "pw", hash);
+        cache.reseed();
+        assertThat(cache.isVerified("u", "pw", hash)).isFalse();
+    }
 }

@@ -1,0 +1,54 @@
+package dev.warren.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How refused logins are kept cheap, read with the rest of {@link WarrenConfig}.
+ *
+ * @param verifyThreads    password verifications that run at once ({@value #VERIFY_THREADS}, default: one per processor)
+ * @param verifyQueue      verifications that may wait for a thread; beyond, refused at once ({@value #VERIFY_QUEUE},
+ *                         default four per thread)
+ * @param refusalTtl       how long a refused (user, password) pair is refused again without a verification
+ *                         ({@value #REFUSAL_TTL}, default 30 s; 0 turns it off)
+ * @param throttleFailures failed logins for one name after which it is throttled ({@value #THROTTLE_FAILURES};
+ *                         default 0: throttle off)
+ * @param throttleWindow   the throttle's window ({@value #THROTTLE_WINDOW}, default 300 s)
+ */
+public record LoginSettings(int verifyThreads, int verifyQueue, Duration refusalTtl, int throttleFailures,
+                            Duration throttleWindow) {
+
+    public static final String VERIFY_THREADS = "WARREN_VERIFY_THREADS";
+    public static final String VERIFY_QUEUE = "WARREN_VERIFY_QUEUE";
+    public static final String REFUSAL_TTL = "WARREN_REFUSAL_TTL_SECONDS";
+    public static final String THROTTLE_FAILURES = "WARREN_THROTTLE_FAILURES";
+    public static final String THROTTLE_WINDOW = "WARREN_THROTTLE_WINDOW_SECONDS";
+
+    /** Queue places per verification thread unless {@value #VERIFY_QUEUE} says otherwise. */
+    public static final int QUEUE_PER_THREAD = 4;
+
+    public LoginSettings {
+        if (verifyThreads < 1 || verifyQueue < 0 || throttleFailures < 0 || refusalTtl.isNegative()
+                || throttleWindow.isNegative() || throttleWindow.isZero()) {
+            throw new ConfigException("invalid login settings: " + verifyThreads + " threads, queue " + verifyQueue
+                    + ", throttle " + throttleFailures + " per " + throttleWindow);
+        }
+    }
+
+    /** Whether the brute-force throttle is on. */
+    public boolean throttled() {
+        return throttleFailures > 0;
+    }
+
+    static LoginSettings fromEnvironment(Map<String, String> env, List<String> errors) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        long threads = WarrenConfig.number(env, VERIFY_THREADS, cpus, 1, 256, "threads", errors);
+        long queue = WarrenConfig.number(env, VERIFY_QUEUE, QUEUE_PER_THREAD * threads, 0, 10_000, "places", errors);
+        long refusalTtl = WarrenConfig.number(env, REFUSAL_TTL, 30, 0, 3600, "seconds", errors);
+        long failures = WarrenConfig.number(env, THROTTLE_FAILURES, 0, 0, 10_000, "failures", errors);
+        long window = WarrenConfig.number(env, THROTTLE_WINDOW, 300, 1, 86_400, "seconds", errors);
+        return new LoginSettings((int) threads, (int) queue, Duration.ofSeconds(refusalTtl), (int) failures,
+                Duration.ofSeconds(window));
+    }
+}
