@@ -1,11 +1,10 @@
 package dev.warren.store;
 
+import dev.warren.cache.LruMap;
 import dev.warren.policy.CacheOutcome;
+import dev.warren.policy.Excerpt;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -14,7 +13,11 @@ import java.util.function.Supplier;
  * {@code negativeTtl}. When the store fails, the last found value is served if it was read less
  * than {@code staleWindow} ago; otherwise the failure propagates (deny). A value is never served
  * stale for a key that was never read successfully. After a failure the store is not asked again
- * for {@code negativeTtl}, so an outage does not cost every request a timeout. Bounded in size.
+ * for {@code negativeTtl}, so an outage does not cost every request a timeout.
+ *
+ * <p>Bounded, least recently used first: found values in one map of {@code maxEntries}, and "not
+ * found" (or a failure with nothing to serve) in a separate, smaller one, so a flood of unknown
+ * names can never evict a real user's entry.
  */
 public final class StoreCache<K, V> {
 
@@ -31,18 +34,26 @@ public final class StoreCache<K, V> {
     private final long ttl;
     private final long negativeTtl;
     private final long staleWindow;
-    private final int maxEntries;
     private final LongSupplier nanos;
-    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final LruMap<K, Entry<V>> found;
+    private final LruMap<K, Entry<V>> absent;
 
+    /** "Not found" entries are bounded to a tenth of {@code maxEntries} (at least one). */
     public StoreCache(String what, Duration ttl, Duration negativeTtl, Duration staleWindow, int maxEntries,
                       LongSupplier nanos) {
+        this(what, ttl, negativeTtl, staleWindow, maxEntries, Math.max(1, maxEntries / 10), nanos);
+    }
+
+    /** @param maxAbsent bound on "not found" entries, kept apart from found ones */
+    public StoreCache(String what, Duration ttl, Duration negativeTtl, Duration staleWindow, int maxEntries,
+                      int maxAbsent, LongSupplier nanos) {
         this.what = what;
         this.ttl = ttl.toNanos();
         this.negativeTtl = negativeTtl.toNanos();
         this.staleWindow = staleWindow.toNanos();
-        this.maxEntries = maxEntries;
         this.nanos = nanos;
+        this.found = new LruMap<>(maxEntries);
+        this.absent = new LruMap<>(maxAbsent);
     }
 
     public StoreCache(String what, Duration ttl, Duration negativeTtl, Duration staleWindow, int maxEntries) {
@@ -64,7 +75,7 @@ public final class StoreCache<K, V> {
      */
     public Cached<V> lookUp(K key, String label, Supplier<Optional<V>> load) {
         long now = nanos.getAsLong();
-        Entry<V> cached = entries.get(key);
+        Entry<V> cached = entry(key);
         if (cached != null && cached.failure == null
                 && now - cached.readAt < (cached.value.isPresent() ? ttl : negativeTtl)) {
             return new Cached<>(cached.value, CacheOutcome.HIT);
@@ -93,7 +104,7 @@ public final class StoreCache<K, V> {
         }
         if (cached != null && cached.value.isPresent() && now - cached.readAt < staleWindow) {
             if (newFailure) {
-                LOG.log(System.Logger.Level.WARNING, "serving " + what + " of '" + label + "' read "
+                LOG.log(System.Logger.Level.WARNING, "serving " + what + " of " + Excerpt.quoted(label) + " read "
                         + (now - cached.readAt) / 1_000_000L + " ms ago: " + failure.getMessage());
             }
             return new Cached<>(cached.value, CacheOutcome.STALE);
@@ -101,29 +112,25 @@ public final class StoreCache<K, V> {
         throw failure;
     }
 
-    private void put(K key, Entry<V> entry) {
-        if (entries.size() >= maxEntries && !entries.containsKey(key)) {
-            evict();
-        }
-        entries.put(key, entry);
+    private Entry<V> entry(K key) {
+        Entry<V> e = found.get(key);
+        return e != null ? e : absent.get(key);
     }
 
-    /** Drops expired entries; if that frees nothing, drops an arbitrary tenth. */
-    private void evict() {
-        long now = nanos.getAsLong();
-        long keep = Math.max(Math.max(ttl, negativeTtl), staleWindow);
-        entries.values().removeIf(e -> now - e.readAt >= keep);
-        int toDrop = entries.size() - maxEntries + Math.max(1, maxEntries / 10);
-        Iterator<K> keys = entries.keySet().iterator();
-        while (toDrop-- > 0 && keys.hasNext()) {
-            keys.next();
-            keys.remove();
+    private void put(K key, Entry<V> entry) {
+        if (entry.value.isPresent()) {
+            absent.remove(key);
+            found.put(key, entry);
+        } else {
+            found.remove(key);
+            absent.put(key, entry);
         }
     }
 
     /** Forgets everything (tests, and after an admin change in the same process). */
     public void clear() {
-        entries.clear();
+        found.clear();
+        absent.clear();
     }
 
     private static String describe(Throwable e) {

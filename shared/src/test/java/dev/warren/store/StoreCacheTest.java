@@ -108,4 +108,29 @@ class StoreCacheTest {
         }
         assertThat(loads.get() - before).isGreaterThan(800);
     }
+
+    @Test
+    void aFloodOfUnknownNamesNeverEvictsAFoundUser() {
+        cache.get("app", "app", returning(Optional.of("v")));
+        for (int i = 0; i < 10_000; i++) {
+            cache.get("nobody-" + i, "nobody-" + i, returning(Optional.empty()));
+        }
+        int before = loads.get();
+        assertThat(cache.get("app", "app", returning(Optional.of("v2")))).contains("v");
+        assertThat(loads.get()).as("still a hit").isEqualTo(before);
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedFoundEntry() {
+        for (int i = 0; i < 100; i++) {
+            cache.get("u" + i, "u" + i, returning(Optional.of("v")));
+        }
+        cache.get("u0", "u0", returning(Optional.of("v")));
+        cache.get("u100", "u100", returning(Optional.of("v")));
+        int before = loads.get();
+        cache.get("u0", "u0", returning(Optional.of("v")));
+        assertThat(loads.get()).as("u0 was used recently, so u1 went instead").isEqualTo(before);
+        cache.get("u1", "u1", returning(Optional.of("v")));
+        assertThat(loads.get()).isEqualTo(before + 1);
+    }
 }
