@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * sending broker-style POSTs (a mix of the four paths) for D seconds, then stopping. Prints
  * throughput and latency percentiles. Refuses any host that is not loopback.
  *
- * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20</pre>
+ * <p>WRONG_PERMILLE (default 0) replaces that many requests in every thousand by wrong logins from
+ * a few misconfigured clients (each retrying its one stale password, as a client with an old
+ * secret does); those expect {@code deny}, every other request {@code allow}.
+ *
+ * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20 [WRONG_PERMILLE]</pre>
  */
 public final class LoadGenerator {
 
@@ -31,6 +35,11 @@ public final class LoadGenerator {
                 + "&routing_key=sensors.sensor-1.t&variable_map.username=sensor-1&variable_map.vhost=iot"},
     };
 
+    /** The stale credentials of three misconfigured clients. */
+    private static final String[] WRONG_LOGINS = {
+        "username=app&password=last-years-secret", "username=admin&password=admin-secret-old",
+        "username=ghost&password=never-existed"};
+
     private LoadGenerator() {
     }
 
@@ -38,6 +47,7 @@ public final class LoadGenerator {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int wrongPerMille = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         InetAddress address = InetAddress.getByName(url.getHost());
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("load tests target loopback only, not " + address);
@@ -50,7 +60,8 @@ public final class LoadGenerator {
             long[] samples = new long[5_000_000];
             perThread.add(samples);
             int offset = c;
-            threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), deadline, samples, offset, errors)));
+            threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), deadline, samples, offset, wrongPerMille,
+                    errors)));
         }
         for (Thread t : threads) {
             t.join();
@@ -66,8 +77,8 @@ public final class LoadGenerator {
             at += (int) s[0];
         }
         Arrays.sort(all);
-        System.out.printf("connections=%d duration=%ds requests=%d errors=%d throughput=%.0f req/s%n", connections,
-                seconds, total, errors.get(), total / (double) seconds);
+        System.out.printf("connections=%d duration=%ds wrong_logins=%d/1000 requests=%d errors=%d throughput=%.0f req/s%n",
+                connections, seconds, wrongPerMille, total, errors.get(), total / (double) seconds);
         System.out.printf("latency p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n",
                 pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
@@ -78,7 +89,7 @@ public final class LoadGenerator {
 
     /** samples[0] holds the count; latencies in ns follow. */
     private static void run(InetAddress address, int port, long deadline, long[] samples, int offset,
-                            AtomicLong errors) {
+                            int wrongPerMille, AtomicLong errors) {
         int i = offset;
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket(address, port)) {
@@ -87,7 +98,10 @@ public final class LoadGenerator {
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 while (System.nanoTime() < deadline && samples[0] < samples.length - 1) {
-                    String[] r = REQUESTS[i++ % REQUESTS.length];
+                    boolean wrong = (i * 7919L) % 1000 < wrongPerMille;
+                    String[] r = wrong ? new String[] {"/auth/user", WRONG_LOGINS[i % WRONG_LOGINS.length]}
+                            : REQUESTS[i % REQUESTS.length];
+                    i++;
                     byte[] body = r[1].getBytes(StandardCharsets.US_ASCII);
                     String head = "POST " + r[0] + " HTTP/1.1\r\nHost: warren\r\n"
                             + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
@@ -100,7 +114,7 @@ public final class LoadGenerator {
                     out.flush();
                     String answer = readResponse(in);
                     long took = System.nanoTime() - start;
-                    if (!answer.startsWith("allow")) {
+                    if (answer.startsWith("allow") == wrong) {
                         errors.incrementAndGet();
                     }
                     samples[(int) ++samples[0]] = took;

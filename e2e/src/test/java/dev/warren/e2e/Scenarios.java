@@ -166,6 +166,10 @@ final class Scenarios {
         // An empty topic regex is '^$' in the internal backend: it still matches an empty routing key.
         s.add(new Scenario("topic-18", "app", "app-secret", "/", new Bind("app.q", "app.events", ""), OK));
         s.add(new Scenario("topic-19", "app", "app-secret", "/", new Publish("app.events", ""), CHANNEL_403));
+        // No permission entry on the vhost: warren's topic path denies (no user oracle); the broker
+        // never gets that far, it refuses the connection on the vhost check, as the oracle shows.
+        s.add(new Scenario("topic-20", "sensor-1", "sensor-secret", "/", new Publish("app.events", "orders.new"), NOT_ALLOWED));
+        s.add(new Scenario("topic-21", "app", "app-secret", "iot", new Bind("mqtt-subscription-s1", "amq.topic", "x.#"), NOT_ALLOWED));
         return List.copyOf(s);
     }
 }

@@ -1,0 +1,92 @@
+package dev.warren.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A wrong-login flood on loopback: FLOOD clients each send wrong logins (a new password every time,
+ * so no cache helps) for SECONDS, while one more client sends {@code /auth/vhost} checks one after
+ * another; prints the probe's latency percentiles and how the flood was answered.
+ *
+ * <pre>java -cp warren-bench.jar dev.warren.bench.LoginFlood http://127.0.0.1:8080 6 20</pre>
+ */
+public final class LoginFlood {
+
+    private LoginFlood() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
+        int floodClients = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("load tests target loopback only, not " + url.getHost());
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Map<String, AtomicLong> floodAnswers = new ConcurrentHashMap<>();
+        AtomicLong floodNanos = new AtomicLong();
+        List<Thread> flood = new ArrayList<>();
+        for (int c = 0; c < floodClients; c++) {
+            int id = c;
+            flood.add(Thread.ofPlatform().start(() -> {
+                for (long i = 0; System.nanoTime() < deadline; i++) {
+                    long start = System.nanoTime();
+                    String answer = post(client, url, "/auth/user", "username=admin&password=guess-" + id + "-" + i);
+                    floodNanos.addAndGet(System.nanoTime() - start);
+                    floodAnswers.computeIfAbsent(answer, a -> new AtomicLong()).incrementAndGet();
+                }
+            }));
+        }
+        List<Long> probe = new ArrayList<>();
+        long probeErrors = 0;
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            String answer = post(client, url, "/auth/vhost", "username=app&vhost=%2F");
+            probe.add(System.nanoTime() - start);
+            if (!answer.equals("200 allow")) {
+                probeErrors++;
+            }
+        }
+        for (Thread t : flood) {
+            t.join();
+        }
+        long[] sorted = probe.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        long floodTotal = floodAnswers.values().stream().mapToLong(AtomicLong::get).sum();
+        System.out.printf("flood clients=%d duration=%ds flood answers=%s (%.1f req/s, mean %.0f ms)%n", floodClients,
+                seconds, floodAnswers, floodTotal / (double) seconds, floodNanos.get() / 1e6 / Math.max(1, floodTotal));
+        System.out.printf("vhost probe: n=%d errors=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n", sorted.length,
+                probeErrors, pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static String post(HttpClient client, URI url, String path, String body) {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(url.resolve(path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (IOException e) {
+            return "failed: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+}
