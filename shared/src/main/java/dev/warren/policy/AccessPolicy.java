@@ -37,7 +37,7 @@ public final class AccessPolicy {
         String permissionName = request.permission().wireName();
         String pattern = triple.get().regexFor(request.permission());
         String what = request.kind().wireName() + " " + Excerpt.quoted(request.name()) + " in vhost " + Excerpt.quoted(request.vhost());
-        return decide(pattern, request.name(), permissionName + " regex " + Excerpt.quoted(pattern), what);
+        return decide(regex.match(pattern, request.name()), request.name(), permissionName + " regex " + Excerpt.quoted(pattern), what);
     }
 
     /**
@@ -65,11 +65,14 @@ public final class AccessPolicy {
                 + (expanded.equals(pattern.get()) ? "" : " (expanded from " + Excerpt.quoted(pattern.get()) + ")");
         String what = "routing key " + Excerpt.quoted(request.routingKey()) + " on topic exchange "
                 + Excerpt.quoted(request.exchange()) + " in vhost " + Excerpt.quoted(request.vhost());
-        return decide(expanded, request.routingKey(), label, what);
+        RegexOutcome outcome = expanded.equals(pattern.get())
+                ? regex.match(expanded, request.routingKey())
+                : regex.matchOnce(expanded, request.routingKey());
+        return decide(outcome, request.routingKey(), label, what);
     }
 
-    private Decision decide(String pattern, String subject, String label, String what) {
-        return switch (regex.match(pattern, subject)) {
+    private static Decision decide(RegexOutcome outcome, String subject, String label, String what) {
+        return switch (outcome) {
             case MATCH -> Decision.allow(Cause.REGEX_MATCHED, label + " matches " + Excerpt.quoted(subject));
             case NO_MATCH -> Decision.deny(Cause.REGEX_NO_MATCH, label + " does not match " + Excerpt.quoted(subject) + " (" + what + ")");
             case INVALID -> Decision.deny(Cause.REGEX_INVALID, label + " does not compile (" + what + ")");

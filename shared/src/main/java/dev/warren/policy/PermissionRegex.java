@@ -1,13 +1,12 @@
 package dev.warren.policy;
 
+import dev.warren.cache.LruMap;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,19 +27,22 @@ import java.util.regex.PatternSyntaxException;
  *   <li>Evaluation is bounded: the subject counts character reads and aborts past a budget, so a
  *       catastrophic pattern such as {@code ^(.*a){12}$} denies in milliseconds instead of hanging.</li>
  * </ul>
- * Compiled patterns (and compile failures) are cached; the cache is bounded.
+ * Compiled stored patterns (and compile failures) are cached, least recently used out first,
+ * bounded in count and in total pattern length; patterns with request values inserted are not.
  */
 public final class PermissionRegex {
 
     /** Character reads allowed for one match; a normal permission check needs a few hundred. */
     public static final long DEFAULT_STEP_BUDGET = 1_000_000L;
     private static final int MAX_CACHED = 10_000;
+    /** Bound on the summed length of cached patterns (a compiled pattern is a few times its source). */
+    private static final long MAX_CACHED_CHARS = 4L << 20;
 
     /** A translated pattern, or why there is none. */
     private record Compiled(Pattern pattern, PcrePatternException problem) {}
 
     private final long stepBudget;
-    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    private final LruMap<String, Compiled> cache = new LruMap<>(MAX_CACHED, MAX_CACHED_CHARS, String::length);
 
     public PermissionRegex() {
         this(DEFAULT_STEP_BUDGET);
@@ -69,12 +71,25 @@ public final class PermissionRegex {
 
     public RegexOutcome match(String regex, String value) {
         Optional<String> subject = bytesAsLatin1(value);
-        return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get());
+        return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get(), true);
+    }
+
+    /**
+     * Like {@link #match}, but the compiled pattern is not kept: for topic patterns with request
+     * values inserted, which would otherwise fill the cache with one entry per request.
+     */
+    public RegexOutcome matchOnce(String regex, String value) {
+        Optional<String> subject = bytesAsLatin1(value);
+        return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get(), false);
     }
 
     /** The match over a subject already held as ISO-8859-1 characters (one per byte). */
     RegexOutcome matchBytes(String regex, String latin1Subject) {
-        Compiled compiled = compiled(regex);
+        return matchBytes(regex, latin1Subject, true);
+    }
+
+    private RegexOutcome matchBytes(String regex, String latin1Subject, boolean keep) {
+        Compiled compiled = compiled(regex, keep);
         if (compiled.pattern() == null) {
             return RegexOutcome.INVALID;
         }
@@ -86,17 +101,21 @@ public final class PermissionRegex {
         }
     }
 
-    private Compiled compiled(String regex) {
+    private Compiled compiled(String regex, boolean keep) {
         Compiled hit = cache.get(regex);
         if (hit != null) {
             return hit;
         }
         Compiled compiled = compile(regex);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
+        if (keep) {
+            cache.put(regex, compiled);
         }
-        cache.put(regex, compiled);
         return compiled;
+    }
+
+    /** How many patterns the cache holds now. */
+    int cachedPatterns() {
+        return cache.size();
     }
 
     private static Compiled compile(String regex) {
