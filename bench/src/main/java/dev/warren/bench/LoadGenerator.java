@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * a few misconfigured clients (each retrying its one stale password, as a client with an old
  * secret does); those expect {@code deny}, every other request {@code allow}.
  *
- * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20 [WRONG_PERMILLE]</pre>
+ * <p>WARMUP seconds (default 0) run the same load first without measuring it: the steady state
+ * (JIT compiled, caches filled, each stale password refused once already) is what is compared.
+ *
+ * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20 [WRONG_PERMILLE [WARMUP]]</pre>
  */
 public final class LoadGenerator {
 
@@ -48,11 +51,13 @@ public final class LoadGenerator {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int wrongPerMille = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         InetAddress address = InetAddress.getByName(url.getHost());
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("load tests target loopback only, not " + address);
         }
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long measureFrom = System.nanoTime() + warmup * 1_000_000_000L;
+        long deadline = measureFrom + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -60,8 +65,8 @@ public final class LoadGenerator {
             long[] samples = new long[5_000_000];
             perThread.add(samples);
             int offset = c;
-            threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), deadline, samples, offset, wrongPerMille,
-                    errors)));
+            threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), measureFrom, deadline, samples, offset,
+                    wrongPerMille, errors)));
         }
         for (Thread t : threads) {
             t.join();
@@ -88,8 +93,8 @@ public final class LoadGenerator {
     }
 
     /** samples[0] holds the count; latencies in ns follow. */
-    private static void run(InetAddress address, int port, long deadline, long[] samples, int offset,
-                            int wrongPerMille, AtomicLong errors) {
+    private static void run(InetAddress address, int port, long measureFrom, long deadline, long[] samples,
+                            int offset, int wrongPerMille, AtomicLong errors) {
         int i = offset;
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket(address, port)) {
@@ -114,13 +119,18 @@ public final class LoadGenerator {
                     out.flush();
                     String answer = readResponse(in);
                     long took = System.nanoTime() - start;
+                    if (start < measureFrom) {
+                        continue;
+                    }
                     if (answer.startsWith("allow") == wrong) {
                         errors.incrementAndGet();
                     }
                     samples[(int) ++samples[0]] = took;
                 }
             } catch (IOException e) {
-                errors.incrementAndGet();
+                if (System.nanoTime() >= measureFrom) {
+                    errors.incrementAndGet();
+                }
             }
         }
     }

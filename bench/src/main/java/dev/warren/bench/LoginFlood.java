@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A wrong-login flood on loopback: FLOOD clients each send wrong logins (a new password every time,
  * so no cache helps) for SECONDS, while one more client sends {@code /auth/vhost} checks one after
- * another; prints the probe's latency percentiles and how the flood was answered.
+ * another; prints the probe's latency percentiles and how the flood was answered. The probe runs
+ * alone for a quarter of SECONDS first, so the same run also shows its latency without the flood.
  *
  * <pre>java -cp warren-bench.jar dev.warren.bench.LoginFlood http://127.0.0.1:8080 6 20</pre>
  */
@@ -33,8 +34,12 @@ public final class LoginFlood {
         if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
             throw new IllegalArgumentException("load tests target loopback only, not " + url.getHost());
         }
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Long> alone = new ArrayList<>();
+        long baselineEnd = System.nanoTime() + seconds * 250_000_000L;
+        long baselineErrors = probe(client, url, baselineEnd, alone);
+        print("vhost probe alone", alone, baselineErrors);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Map<String, AtomicLong> floodAnswers = new ConcurrentHashMap<>();
         AtomicLong floodNanos = new AtomicLong();
         List<Thread> flood = new ArrayList<>();
@@ -49,26 +54,36 @@ public final class LoginFlood {
                 }
             }));
         }
-        List<Long> probe = new ArrayList<>();
-        long probeErrors = 0;
-        while (System.nanoTime() < deadline) {
-            long start = System.nanoTime();
-            String answer = post(client, url, "/auth/vhost", "username=app&vhost=%2F");
-            probe.add(System.nanoTime() - start);
-            if (!answer.equals("200 allow")) {
-                probeErrors++;
-            }
-        }
+        List<Long> during = new ArrayList<>();
+        long probeErrors = probe(client, url, deadline, during);
         for (Thread t : flood) {
             t.join();
         }
-        long[] sorted = probe.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
         long floodTotal = floodAnswers.values().stream().mapToLong(AtomicLong::get).sum();
         System.out.printf("flood clients=%d duration=%ds flood answers=%s (%.1f req/s, mean %.0f ms)%n", floodClients,
                 seconds, floodAnswers, floodTotal / (double) seconds, floodNanos.get() / 1e6 / Math.max(1, floodTotal));
-        System.out.printf("vhost probe: n=%d errors=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n", sorted.length,
-                probeErrors, pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99),
+        print("vhost probe during the flood", during, probeErrors);
+    }
+
+    /** Sends vhost checks one after another until the deadline; returns how many were not {@code allow}. */
+    private static long probe(HttpClient client, URI url, long deadline, List<Long> nanos) {
+        long errors = 0;
+        while (System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            String answer = post(client, url, "/auth/vhost", "username=app&vhost=%2F");
+            nanos.add(System.nanoTime() - start);
+            if (!answer.equals("200 allow")) {
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    private static void print(String what, List<Long> nanos, long errors) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        System.out.printf("%s: n=%d errors=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n", what, sorted.length,
+                errors, pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
