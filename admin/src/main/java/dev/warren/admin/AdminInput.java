@@ -5,7 +5,6 @@ import dev.warren.policy.PermissionTriple;
 import dev.warren.policy.TopicExpansion;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +44,7 @@ public final class AdminInput {
      * rejects a bare {@code {username}} that PCRE reads as a literal.
      */
     public static void checkTopicRegex(String what, String regex) {
-        String expanded = TopicExpansion.expand(regex, Map.of("username", "u", "vhost", "v", "client_id", "c"));
+        String expanded = TopicExpansion.withSampleValues(regex);
         PermissionRegex.compileError(expanded).ifPresent(error -> {
             throw new AdminException(what + " '" + regex + "' cannot be used"
                     + (expanded.equals(regex) ? "" : " (after replacing {username}, {vhost}, {client_id})") + ": " + error);

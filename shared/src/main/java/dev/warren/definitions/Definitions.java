@@ -2,6 +2,7 @@ package dev.warren.definitions;
 
 import dev.warren.password.PasswordHash;
 import dev.warren.policy.PermissionTriple;
+import dev.warren.policy.TopicExpansion;
 import dev.warren.policy.TopicPermission;
 import dev.warren.policy.UserPolicy;
 import java.util.HashMap;
@@ -55,10 +56,8 @@ public record Definitions(List<User> users, List<String> vhosts, List<Permission
             TopicPermissionEntry t = topicPermissions.get(i);
             String where = "topic_permissions[" + i + "] (user '" + t.user() + "', vhost '" + t.permission().vhost()
                     + "', exchange '" + t.permission().exchange() + "')";
-            java.util.Map<String, String> sample = java.util.Map.of("username", t.user(), "vhost",
-                    t.permission().vhost(), "client_id", "client");
-            regexWarning(out, where, "write", dev.warren.policy.TopicExpansion.expand(t.permission().write(), sample));
-            regexWarning(out, where, "read", dev.warren.policy.TopicExpansion.expand(t.permission().read(), sample));
+            regexWarning(out, where, "write", TopicExpansion.withSampleValues(t.permission().write()));
+            regexWarning(out, where, "read", TopicExpansion.withSampleValues(t.permission().read()));
         }
         return out;
     }

@@ -16,6 +16,17 @@ public final class TopicExpansion {
     /** The variables the broker puts in the map, in the order it replaces them. */
     public static final List<String> VARIABLES = List.of("client_id", "username", "vhost");
 
+    /** Plain values (no regex syntax) used wherever a stored topic pattern is checked before any request. */
+    private static final Map<String, String> SAMPLE_VALUES = Map.of("client_id", "c", "username", "u", "vhost", "v");
+
+    /**
+     * The pattern with plain sample values for its variables: what admin verbs, imports and
+     * {@code explain} compile to tell whether a stored topic pattern can ever be used.
+     */
+    public static String withSampleValues(String pattern) {
+        return expand(pattern, SAMPLE_VALUES);
+    }
+
     /**
      * The regex the broker matches for a topic pattern as read (a stored {@code ''} is already
      * {@code ^$}, see {@link TopicPermission#regexFor}); may be empty, which matches everything.

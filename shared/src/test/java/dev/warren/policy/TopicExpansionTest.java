@@ -33,4 +33,10 @@ class TopicExpansionTest {
         assertThat(TopicExpansion.expand("{client_id}", Map.of("client_id", ""))).isEmpty();
         assertThat(TopicExpansion.VARIABLES).containsExactly("client_id", "username", "vhost");
     }
+
+    @Test
+    void sampleValuesArePlainAndCoverEveryVariable() {
+        assertThat(TopicExpansion.withSampleValues("^{client_id}/{username}/{vhost}$")).isEqualTo("^c/u/v$");
+        assertThat(TopicExpansion.withSampleValues("^x{2}$")).isEqualTo("^x{2}$");
+    }
 }

@@ -268,7 +268,7 @@ final class Explainer {
      */
     static String widen(String old, String name, boolean topic) {
         String exact = "^" + literal(name) + "$";
-        String compiled = topic ? TopicExpansion.expand(old, Map.of("username", "u", "vhost", "v", "client_id", "c")) : old;
+        String compiled = topic ? TopicExpansion.withSampleValues(old) : old;
         if (old.isEmpty() || PermissionRegex.compileError(compiled).isPresent()) {
             return exact;
         }
