@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.e2e.AmqpProbe.Result;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +53,10 @@ class RevokeTest {
             closed.countDown();
         });
 
+        // The management API lists a connection only once its stats reach the management database
+        // (collect_statistics_interval, 5 s by default): wait for it, as an operator would see it.
+        assertThat(awaitListed(node, user, e2e.changeTimeout)).as("management API lists the connection").isTrue();
+
         Proc.Result revoke = e2e.warrenAdminRun(Map.of("WARREN_MANAGEMENT_USER", E2e.ADMIN_USER,
                         "WARREN_MANAGEMENT_PASSWORD", E2e.ADMIN_PASSWORD),
                 "revoke", user, "--management-url", "http://127.0.0.1:" + node.managementPort);
@@ -80,6 +90,23 @@ class RevokeTest {
                 pause();
             }
         }
+    }
+
+    /** True once {@code GET /api/connections} names the user. */
+    private static boolean awaitListed(BrokerNode node, String user, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = Base64.getEncoder().encodeToString((E2e.ADMIN_USER + ":" + E2e.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest list = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.managementPort
+                + "/api/connections")).header("Authorization", "Basic " + auth).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            HttpResponse<String> response = client.send(list, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("\"user\":\"" + user + "\"")) {
+                return true;
+            }
+        } while (System.nanoTime() < deadline && pause());
+        return false;
     }
 
     private static boolean pause() {
