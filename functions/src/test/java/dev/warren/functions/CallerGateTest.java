@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.warren.definitions.DefinitionsReader;
 import dev.warren.functions.caller.BasicAuthCallers;
 import dev.warren.functions.caller.CallerAuthentication;
 import dev.warren.functions.caller.CallerVerdict;
@@ -12,8 +11,6 @@ import dev.warren.functions.caller.MutualTlsCallers;
 import dev.warren.policy.Cause;
 import dev.warren.protocol.DecisionRecord;
 import dev.warren.protocol.HttpEdge;
-import dev.warren.service.AuthServices;
-import dev.warren.store.InMemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,12 +47,7 @@ class CallerGateTest {
 
     @BeforeAll
     static void edge() throws Exception {
-        InMemoryStore store = new InMemoryStore(DefinitionsReader.read(EventCases.sampleDefinitions()));
-        edge = new HttpEdge(AuthServices.over(store, store), r -> {
-            synchronized (RECORDS) {
-                RECORDS.add(r);
-            }
-        });
+        edge = EventCases.sampleEdge(RECORDS);
     }
 
     static Stream<EventCases.Case> cases() {

@@ -2,6 +2,12 @@ package dev.warren.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.definitions.DefinitionsException;
+import dev.warren.definitions.DefinitionsReader;
+import dev.warren.protocol.DecisionRecord;
+import dev.warren.protocol.HttpEdge;
+import dev.warren.service.AuthServices;
+import dev.warren.store.InMemoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +62,16 @@ public final class EventCases {
 
     public static Path sampleDefinitions() {
         return root().resolve("examples/definitions.json");
+    }
+
+    /** The HTTP edge over the sample definitions, adding every decision record to {@code records}. */
+    public static HttpEdge sampleEdge(List<DecisionRecord> records) throws DefinitionsException {
+        InMemoryStore store = new InMemoryStore(DefinitionsReader.read(sampleDefinitions()));
+        return new HttpEdge(AuthServices.over(store, store), r -> {
+            synchronized (records) {
+                records.add(r);
+            }
+        });
     }
 
     public static List<Case> all() {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.warren.definitions.DefinitionsReader;
 import dev.warren.protocol.DecisionRecord;
 import dev.warren.protocol.EdgeResponse;
 import dev.warren.protocol.HttpEdge;
-import dev.warren.service.AuthServices;
-import dev.warren.store.InMemoryStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +33,7 @@ class HandlersTest {
 
     @BeforeAll
     static void edge() throws Exception {
-        InMemoryStore store = new InMemoryStore(DefinitionsReader.read(EventCases.sampleDefinitions()));
-        edge = new HttpEdge(AuthServices.over(store, store), r -> {
-            synchronized (RECORDS) {
-                RECORDS.add(r);
-            }
-        });
+        edge = EventCases.sampleEdge(RECORDS);
     }
 
     static Stream<Arguments> cases() {
