@@ -339,7 +339,11 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
         // No default guest user: on warren's nodes the internal database then holds no users at all,
         // so any successful login there can only have come from warren. The same call records the
         // node's effective auth settings, users and vhosts for BrokerSetupTest (one CLI run, not six).
-        String info = node.ctl("eval", NODE_PROBE).orThrow().output().replaceAll("\\s*\\n\\s*", "").strip();
+        // rabbitmqctl may print the node's log lines (e.g. "12:05:01.719 [warning] Failed to delete
+        // user 'guest'...") before the term: keep only the term.
+        String info = node.ctl("eval", NODE_PROBE).orThrow().output().lines()
+                .filter(line -> !LOG_LINE.matcher(line).matches())
+                .map(String::strip).collect(java.util.stream.Collectors.joining());
         nodeInfo.put(node.profile.name(), info);
         System.out.printf("[e2e] %s prepared in %.1f s%n", node.profile.name(), (System.nanoTime() - t0) / 1e9);
     }
@@ -427,6 +431,10 @@ final class E2e implements ExtensionContext.Store.CloseableResource, AutoCloseab
         }
         return nodes.get(p.name());
     }
+
+    /** A log line the node prints to rabbitmqctl's output, e.g. {@code 12:05:01.719 [warning] ...}. */
+    private static final java.util.regex.Pattern LOG_LINE =
+            java.util.regex.Pattern.compile("\\s*\\d{2}:\\d{2}:\\d{2}\\.\\d+ \\[[a-z]+\\] .*");
 
     /** What {@link #NODE_PROBE} printed on this node. */
     String info(BrokerNode.Profile p) {
