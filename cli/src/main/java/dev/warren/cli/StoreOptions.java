@@ -9,7 +9,6 @@ import dev.warren.service.AuthService;
 import dev.warren.store.InMemorySecretStore;
 import dev.warren.wiring.AwsAuthService;
 import dev.warren.admin.DefinitionsImporter;
-import dev.warren.store.aws.DynamoDbPolicyStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +66,6 @@ public final class StoreOptions {
         InMemorySecretStore secrets = new InMemorySecretStore();
         new DefinitionsImporter(dynamo.client(), config.table(), secrets, config.secretPrefix())
                 .importDefinitions(loaded);
-        return AwsAuthService.over(new DynamoDbPolicyStore(dynamo.client(), config.table()), secrets, config);
+        return AwsAuthService.over(dynamo.client(), secrets, config);
     }
 }

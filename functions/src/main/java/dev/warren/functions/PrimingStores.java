@@ -13,7 +13,6 @@ import dev.warren.service.AuthServices;
 import dev.warren.store.InMemoryStore;
 import dev.warren.store.SecretPasswordHashStore;
 import dev.warren.store.aws.AwsClients;
-import dev.warren.store.aws.DynamoDbPolicyStore;
 import dev.warren.store.aws.SecretsManagerSecretStore;
 import dev.warren.store.aws.UserItems;
 import dev.warren.wiring.AwsAuthService;
@@ -72,8 +71,7 @@ final class PrimingStores {
         SecretsManagerClient secrets = AwsClients.secretsManagerBuilder(config)
                 .httpClient(canned(secretResponse(user)))
                 .region(Region.US_EAST_1).credentialsProvider(CREDENTIALS).build();
-        AuthService service = AwsAuthService.over(new DynamoDbPolicyStore(dynamo, config.table()),
-                new SecretsManagerSecretStore(secrets), config);
+        AuthService service = AwsAuthService.over(dynamo, new SecretsManagerSecretStore(secrets), config);
         return new Offline(service, List.of(dynamo, secrets));
     }
 

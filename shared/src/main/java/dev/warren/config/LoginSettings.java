@@ -15,24 +15,28 @@ import java.util.Map;
  * @param throttleFailures failed logins for one name after which it is throttled ({@value #THROTTLE_FAILURES};
  *                         default 0: throttle off)
  * @param throttleWindow   the throttle's window ({@value #THROTTLE_WINDOW}, default 300 s)
+ * @param throttleScope    where failures are counted ({@value #THROTTLE_SCOPE}: {@code instance}, the default,
+ *                         or {@code shared}; {@code shared} needs a throttle, i.e. {@value #THROTTLE_FAILURES} above 0)
  */
 public record LoginSettings(int verifyThreads, int verifyQueue, Duration refusalTtl, int throttleFailures,
-                            Duration throttleWindow) {
+                            Duration throttleWindow, ThrottleScope throttleScope) {
 
     public static final String VERIFY_THREADS = "WARREN_VERIFY_THREADS";
     public static final String VERIFY_QUEUE = "WARREN_VERIFY_QUEUE";
     public static final String REFUSAL_TTL = "WARREN_REFUSAL_TTL_SECONDS";
     public static final String THROTTLE_FAILURES = "WARREN_THROTTLE_FAILURES";
     public static final String THROTTLE_WINDOW = "WARREN_THROTTLE_WINDOW_SECONDS";
+    public static final String THROTTLE_SCOPE = "WARREN_THROTTLE_SCOPE";
 
     /** Queue places per verification thread unless {@value #VERIFY_QUEUE} says otherwise. */
     public static final int QUEUE_PER_THREAD = 4;
 
     public LoginSettings {
         if (verifyThreads < 1 || verifyQueue < 0 || throttleFailures < 0 || refusalTtl.isNegative()
-                || throttleWindow.isNegative() || throttleWindow.isZero()) {
+                || throttleWindow.isNegative() || throttleWindow.isZero()
+                || (throttleScope == ThrottleScope.SHARED && throttleFailures == 0)) {
             throw new ConfigException("invalid login settings: " + verifyThreads + " threads, queue " + verifyQueue
-                    + ", throttle " + throttleFailures + " per " + throttleWindow);
+                    + ", throttle " + throttleFailures + " per " + throttleWindow + " (" + throttleScope + ")");
         }
     }
 
@@ -48,7 +52,26 @@ public record LoginSettings(int verifyThreads, int verifyQueue, Duration refusal
         long refusalTtl = WarrenConfig.number(env, REFUSAL_TTL, 30, 0, 3600, "seconds", errors);
         long failures = WarrenConfig.number(env, THROTTLE_FAILURES, 0, 0, 10_000, "failures", errors);
         long window = WarrenConfig.number(env, THROTTLE_WINDOW, 300, 1, 86_400, "seconds", errors);
+        ThrottleScope scope = scope(env, errors);
+        if (scope == ThrottleScope.SHARED && failures == 0) {
+            errors.add(THROTTLE_SCOPE + "=shared needs the throttle on: set " + THROTTLE_FAILURES + " above 0");
+            scope = ThrottleScope.INSTANCE;
+        }
         return new LoginSettings((int) threads, (int) queue, Duration.ofSeconds(refusalTtl), (int) failures,
-                Duration.ofSeconds(window));
+                Duration.ofSeconds(window), scope);
+    }
+
+    private static ThrottleScope scope(Map<String, String> env, List<String> errors) {
+        String value = env.get(THROTTLE_SCOPE);
+        if (value == null || value.isEmpty()) {
+            return ThrottleScope.INSTANCE;
+        }
+        for (ThrottleScope scope : ThrottleScope.values()) {
+            if (scope.label().equals(value)) {
+                return scope;
+            }
+        }
+        errors.add(THROTTLE_SCOPE + " must be 'instance' or 'shared', got '" + value + "'");
+        return ThrottleScope.INSTANCE;
     }
 }

@@ -37,15 +37,23 @@ public final class AuthServices {
         return new AuthService(policies, authenticator, new AccessPolicy(new PermissionRegex()));
     }
 
-    /** The defences {@code config} sets: a bounded verification pool, both credential caches, the throttle. */
-    public static LoginDefences defences(WarrenConfig config) {
+    /**
+     * The defences {@code config} sets: a bounded verification pool, both credential caches, and
+     * {@code throttle} ({@link #instanceThrottle} or a shared one).
+     */
+    public static LoginDefences defences(WarrenConfig config, LoginThrottle throttle) {
         LoginSettings login = config.login();
-        LoginThrottle throttle = login.throttled()
-                ? new LocalLoginThrottle(login.throttleFailures(), login.throttleWindow(), config.cacheMaxEntries(),
-                        System::nanoTime)
-                : LoginThrottle.NONE;
         return new LoginDefences(new VerificationPool(login.verifyThreads(), login.verifyQueue()),
                 new CredentialCache(config.credentialTtl(), config.cacheMaxEntries()),
                 new RefusalCache(login.refusalTtl(), config.cacheMaxEntries()), throttle);
+    }
+
+    /** The per-instance throttle {@code config} sets, or {@link LoginThrottle#NONE} when it is off. */
+    public static LoginThrottle instanceThrottle(WarrenConfig config) {
+        LoginSettings login = config.login();
+        return login.throttled()
+                ? new LocalLoginThrottle(login.throttleFailures(), login.throttleWindow(), config.cacheMaxEntries(),
+                        System::nanoTime)
+                : LoginThrottle.NONE;
     }
 }

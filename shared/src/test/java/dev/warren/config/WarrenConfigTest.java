@@ -105,4 +105,32 @@ class WarrenConfigTest {
                 "WARREN_THROTTLE_WINDOW_SECONDS", "x")))
                 .hasMessageContaining("WARREN_VERIFY_THREADS").hasMessageContaining("WARREN_THROTTLE_WINDOW_SECONDS");
     }
+
+    @Test
+    void theThrottleScopeIsInstanceUnlessSharedIsAskedForWithALimit() {
+        assertThat(WarrenConfig.defaults().login().throttleScope()).isEqualTo(ThrottleScope.INSTANCE);
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_FAILURES", "5")).login().throttleScope())
+                .isEqualTo(ThrottleScope.INSTANCE);
+        LoginSettings shared = WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_FAILURES", "5",
+                "WARREN_THROTTLE_SCOPE", "shared")).login();
+        assertThat(shared.throttleScope()).isEqualTo(ThrottleScope.SHARED);
+        assertThat(shared.throttled()).isTrue();
+        assertThat(WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_FAILURES", "5",
+                "WARREN_THROTTLE_SCOPE", "instance")).login().throttleScope()).isEqualTo(ThrottleScope.INSTANCE);
+    }
+
+    @Test
+    void aSharedScopeWithoutALimitOrAnUnknownScopeFailsStartUp() {
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_SCOPE", "shared")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("WARREN_THROTTLE_SCOPE=shared needs the throttle on: set WARREN_THROTTLE_FAILURES above 0");
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_FAILURES", "0",
+                "WARREN_THROTTLE_SCOPE", "shared"))).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> WarrenConfig.fromEnvironment(Map.of("WARREN_THROTTLE_FAILURES", "5",
+                "WARREN_THROTTLE_SCOPE", "Shared")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("WARREN_THROTTLE_SCOPE must be 'instance' or 'shared', got 'Shared'");
+        assertThatThrownBy(() -> new LoginSettings(1, 0, Duration.ZERO, 0, Duration.ofSeconds(1), ThrottleScope.SHARED))
+                .isInstanceOf(ConfigException.class);
+    }
 }

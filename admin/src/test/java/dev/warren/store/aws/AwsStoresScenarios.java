@@ -103,8 +103,7 @@ abstract class AwsStoresScenarios {
 
     /** The production assembly (caches included) over clients pointed at the engine. */
     AuthService service(WarrenConfig config) {
-        return AwsAuthService.over(new DynamoDbPolicyStore(dynamoClient(config), config.table()),
-                new SecretsManagerSecretStore(secretsClient(config)), config);
+        return AwsAuthService.over(dynamoClient(config), new SecretsManagerSecretStore(secretsClient(config)), config);
     }
 
     @BeforeEach

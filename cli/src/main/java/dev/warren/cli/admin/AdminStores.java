@@ -7,7 +7,6 @@ import dev.warren.config.WarrenConfig;
 import dev.warren.password.PasswordHasher;
 import dev.warren.service.AuthService;
 import dev.warren.store.SecretStore;
-import dev.warren.store.aws.DynamoDbPolicyStore;
 import dev.warren.wiring.AwsAuthService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,7 +46,7 @@ public final class AdminStores implements AutoCloseable {
     }
 
     public AuthService authService() {
-        return AwsAuthService.over(new DynamoDbPolicyStore(dynamo, config.table()), secrets, config);
+        return AwsAuthService.over(dynamo, secrets, config);
     }
 
     public PasswordHasher hasher() {
