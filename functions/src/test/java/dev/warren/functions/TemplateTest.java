@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.warren.config.LoginSettings;
+import dev.warren.config.ThrottleScope;
 import dev.warren.config.WarrenConfig;
 import dev.warren.policy.AuthPath;
+import dev.warren.store.aws.ThrottleItems;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -103,7 +106,9 @@ class TemplateTest {
         assertThat(user + vhost).as("login + vhost check, s").isLessThan(10);
         assertThat(timeout.values()).allMatch(t -> t >= 3);
         int awsMax = template.at("/Parameters/AwsTimeoutMillis/MaxValue").asInt();
-        assertThat(3 * awsMax + 1000).as("user: three AWS calls + one hash, ms").isLessThanOrEqualTo(user * 1000);
+        // the shared throttle's read and update get half of WARREN_AWS_TIMEOUT_MILLIS each (DynamoDbLoginThrottle)
+        assertThat(3 * awsMax + 2 * (awsMax / 2) + 1000).as("user: three AWS calls + two throttle calls + one hash, ms")
+                .isLessThanOrEqualTo(user * 1000);
         assertThat(2 * awsMax).as("checks: two AWS calls, ms").isLessThan(timeout.get("ResourceCheckFunction") * 1000);
         String conf = template.at("/Outputs/RabbitmqConf/Value").toString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("auth_http.request_timeout = (\\d+)").matcher(conf);
@@ -172,7 +177,8 @@ class TemplateTest {
     @Test
     void everyWarrenSettingIsOneWarrenConfigReads() throws Exception {
         Set<String> known = new HashSet<>();
-        for (Class<?> settings : List.of(WarrenConfig.class, dev.warren.functions.caller.CallerSettings.class)) {
+        for (Class<?> settings : List.of(WarrenConfig.class, LoginSettings.class,
+                dev.warren.functions.caller.CallerSettings.class)) {
             for (Field field : settings.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
                         && String.valueOf(field.get(null)).startsWith("WARREN_")) {
@@ -184,6 +190,23 @@ class TemplateTest {
         template.at("/Globals/Function/Environment/Variables").fieldNames().forEachRemaining(used::add);
         assertThat(used).contains("WARREN_TABLE", "WARREN_SECRET_PREFIX");
         assertThat(used.stream().filter(n -> n.startsWith("WARREN_")).toList()).allMatch(known::contains);
+        functions().forEach((name, f) -> {
+            List<String> own = new ArrayList<>();
+            f.at("/Properties/Environment/Variables").fieldNames().forEachRemaining(own::add);
+            assertThat(own).allMatch(known::contains);
+            if (name.equals("UserCheckFunction")) {
+                assertThat(own).as("the throttle is the user function's alone").containsExactlyInAnyOrder(
+                        LoginSettings.THROTTLE_FAILURES, LoginSettings.THROTTLE_WINDOW, LoginSettings.THROTTLE_SCOPE);
+            } else {
+                assertThat(own).as(name).isEmpty();
+            }
+        });
+        List<String> scopes = new ArrayList<>();
+        template.at("/Parameters/ThrottleScope/AllowedValues").forEach(v -> scopes.add(v.asText()));
+        assertThat(scopes).containsExactlyInAnyOrder(ThrottleScope.INSTANCE.label(), ThrottleScope.SHARED.label());
+        assertThat(template.at("/Parameters/ThrottleScope/Default").asText()).isEqualTo(ThrottleScope.INSTANCE.label());
+        assertThat(template.at("/Parameters/ThrottleFailures/Default").asInt()).as("off by default").isZero();
+        assertThat(template.at("/Rules/SharedThrottleNeedsALimit").toString()).contains("ThrottleFailures");
     }
 
     @Test
@@ -191,6 +214,18 @@ class TemplateTest {
         functions().forEach((name, f) -> {
             List<String> actions = new ArrayList<>();
             f.at("/Properties/Policies").forEach(p -> {
+                if (p.isArray() && p.get(0).asText().equals("SharedThrottle")) {
+                    // !If [SharedThrottle, {count failed logins}, !Ref AWS::NoValue]: the user function only
+                    assertThat(name).isEqualTo("UserCheckFunction");
+                    assertThat(p.get(1).path("Statement")).hasSize(1);
+                    JsonNode s = p.get(1).at("/Statement/0");
+                    assertThat(s.path("Action").toString()).isEqualTo("[\"dynamodb:GetItem\",\"dynamodb:UpdateItem\"]");
+                    assertThat(s.path("Resource").toString()).contains("Table.Arn");
+                    assertThat(s.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys").toString())
+                            .as("only the counter items, never a user's").isEqualTo("[\"" + ThrottleItems.PARTITION_PREFIX + "*\"]");
+                    assertThat(p.get(2).asText()).isEqualTo("AWS::NoValue");
+                    return;
+                }
                 if (p.isArray()) {
                     // !If [IsBasic, {read the caller secret}, !Ref AWS::NoValue]: every function, basic only
                     assertThat(p.get(0).asText()).isEqualTo("IsBasic");
@@ -223,6 +258,9 @@ class TemplateTest {
         assertThat(table.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean()).isTrue();
         assertThat(table.has("DeletionProtectionEnabled")).isTrue();
         assertThat(template.at("/Parameters/DeletionProtection/Default").asText()).isEqualTo("true");
+        assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText()).isEqualTo(ThrottleItems.EXPIRES_AT);
+        assertThat(table.at("/TimeToLiveSpecification/Enabled").asBoolean()).isTrue();
+        assertThat(template.at("/Conditions/SharedThrottle").toString()).contains("ThrottleScope").contains("shared");
     }
 
     @Test
@@ -265,6 +303,9 @@ class TemplateTest {
             for (String p : List.of("TableName", "SecretPrefix", "PolicyTtlSeconds", "StaleSeconds", "AwsTimeoutMillis",
                     "CallerAuthentication", "ClientCertificateSubjects")) {
                 assertThat(description).as(name).contains("${" + p + "}");
+            }
+            for (String p : List.of("ThrottleFailures", "ThrottleWindowSeconds", "ThrottleScope")) {
+                assertThat(description.contains("${" + p + "}")).as(name + " " + p).isEqualTo(name.equals("UserCheckFunction"));
             }
         });
     }
