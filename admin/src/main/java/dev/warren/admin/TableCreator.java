@@ -2,6 +2,7 @@ package dev.warren.admin;
 
 import dev.warren.store.StoreException;
 import dev.warren.store.aws.AwsErrors;
+import dev.warren.store.aws.ThrottleItems;
 import dev.warren.store.aws.UserItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /** Creates warren's table for the admin commands and the embedded server (deployments get it from template.yaml). */
 public final class TableCreator {
@@ -36,7 +39,9 @@ public final class TableCreator {
     }
 
     /**
-     * Creates the table unless it exists, then waits until it is active.
+     * Creates the table unless it exists, then waits until it is active; a table this call created
+     * gets template.yaml's time-to-live on {@link ThrottleItems#EXPIRES_AT}, so the shared login
+     * throttle's counters are deleted after their window.
      *
      * @return true when this call created it
      */
@@ -64,6 +69,12 @@ public final class TableCreator {
                 Thread.currentThread().interrupt();
                 throw new StoreException("interrupted while waiting for " + AwsErrors.table(table));
             }
+        }
+        if (created) {
+            dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(table)
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                            .attributeName(ThrottleItems.EXPIRES_AT).enabled(true).build())
+                    .build());
         }
         return created;
     }

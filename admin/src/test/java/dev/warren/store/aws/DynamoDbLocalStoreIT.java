@@ -135,4 +135,23 @@ class DynamoDbLocalStoreIT {
         assertThatThrownBy(() -> new DynamoDbPolicyStore(dynamo, "nope").findUser("x"))
                 .isInstanceOf(StoreException.class).hasMessageContaining("'nope' does not exist");
     }
+
+    /** {@code serve --definitions} may run the shared throttle on DynamoDB Local: its conditional updates behave alike. */
+    @Test
+    void theSharedThrottleCountsAcrossInstancesOnDynamoDbLocal() {
+        dev.warren.config.WarrenConfig config = dev.warren.config.WarrenConfig.fromEnvironment(Map.of(
+                "WARREN_TABLE", TABLE, "WARREN_THROTTLE_FAILURES", "2", "WARREN_THROTTLE_SCOPE", "shared"));
+        long[] now = {Instant.now().toEpochMilli()};
+        java.time.InstantSource clock = () -> Instant.ofEpochMilli(now[0]);
+        DynamoDbLoginThrottle a = new DynamoDbLoginThrottle(dynamo, config, dev.warren.service.LoginThrottle.NONE, clock);
+        DynamoDbLoginThrottle b = new DynamoDbLoginThrottle(dynamo, config, dev.warren.service.LoginThrottle.NONE, clock);
+        a.recordFailure("carol");
+        assertThat(b.isThrottled("carol")).isFalse();
+        b.recordFailure("carol");
+        assertThat(a.isThrottled("carol")).isTrue();
+        now[0] += java.time.Duration.ofSeconds(300).toMillis();
+        assertThat(a.isThrottled("carol")).isFalse();
+        b.recordFailure("carol");
+        assertThat(a.isThrottled("carol")).as("a new window starts at one").isFalse();
+    }
 }

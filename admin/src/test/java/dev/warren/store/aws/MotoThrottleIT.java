@@ -148,6 +148,9 @@ class MotoThrottleIT {
         instance().recordFailure(longName);
         List<Map<String, AttributeValue>> items = items();
         assertThat(items).hasSize(2);
+        assertThat(clients.getFirst().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription()
+                .attributeName()).as("a table the admin commands create expires the counters")
+                .isEqualTo(ThrottleItems.EXPIRES_AT);
         long nowSeconds = millis.get() / 1000;
         for (Map<String, AttributeValue> item : items) {
             String pk = item.get(UserItems.PK).s();
