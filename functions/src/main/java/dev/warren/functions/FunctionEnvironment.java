@@ -29,6 +29,8 @@ import java.util.Map;
  *       settings of {@link WarrenConfig}: DynamoDB and Secrets Manager through {@link AwsAuthService}.</li>
  *   <li>{@code WARREN_CALLER_AUTH} and the other {@link CallerSettings}: who may call (required).</li>
  *   <li>{@code WARREN_DENY_REASONS}: {@code true} makes refusals answer {@code deny <reason>} (RabbitMQ 4.3+).</li>
+ *   <li>{@code WARREN_THROTTLE_FAILURES}, {@code _WINDOW_SECONDS}, {@code _SCOPE} (the user function's only):
+ *       the brute-force throttle, per instance or shared through the table's counter items.</li>
  *   <li>{@code WARREN_LOCAL_DEFINITIONS}: a RabbitMQ definitions file answered from memory instead,
  *       for {@code sam local invoke} and the runtime-client test; never set in the template.</li>
  * </ul>
