@@ -14,6 +14,7 @@ import dev.warren.store.InMemoryStore;
 import dev.warren.store.SecretPasswordHashStore;
 import dev.warren.store.aws.AwsClients;
 import dev.warren.store.aws.SecretsManagerSecretStore;
+import dev.warren.store.aws.ThrottleItems;
 import dev.warren.store.aws.UserItems;
 import dev.warren.wiring.AwsAuthService;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,12 @@ final class PrimingStores {
                 .build();
     }
 
-    /** The Query response holding the user's partition, in DynamoDB's JSON. */
+    /**
+     * The Query response holding the user's partition, in DynamoDB's JSON. The same body answers the
+     * shared login throttle's calls (the canned client has one body for every call): GetItem finds no
+     * {@code Item} (not throttled) and UpdateItem returns {@code Attributes} of a counter whose window
+     * has ended, so a user function with {@code WARREN_THROTTLE_SCOPE=shared} primes those calls too.
+     */
     static String queryResponse(UserPolicy user) {
         ArrayNode items = JSON.createArrayNode();
         ObjectNode profile = item(user.username(), UserItems.PROFILE);
@@ -109,6 +115,9 @@ final class PrimingStores {
         }
         ObjectNode response = JSON.createObjectNode();
         response.put("Count", items.size()).put("ScannedCount", items.size()).set("Items", items);
+        ObjectNode counter = response.putObject("Attributes");
+        counter.putObject(ThrottleItems.FAILURES).put("N", "1");
+        counter.putObject(ThrottleItems.WINDOW_END).put("N", "0");
         return response.toString();
     }
 

@@ -43,6 +43,40 @@ class SnapStartPrimingTest {
         assertThat(reseeds).as("priming itself reseeds nothing").hasValue(0);
     }
 
+    @Test
+    void theUserPathPrimesTheSharedThrottleWithoutAFailure() throws Exception {
+        WarrenConfig shared = WarrenConfig.fromEnvironment(Map.of("WARREN_TABLE", "priming-test",
+                "WARREN_THROTTLE_FAILURES", "1", "WARREN_THROTTLE_SCOPE", "shared"));
+        List<java.util.logging.LogRecord> logged = new ArrayList<>();
+        java.util.logging.Logger throttleLog = java.util.logging.Logger.getLogger("warren.throttle");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        throttleLog.addHandler(handler);
+        try {
+            SnapStartPriming priming = new SnapStartPriming(AuthPath.USER, CallerAuthentication.publicAccess(),
+                    reseeds::incrementAndGet, user -> PrimingStores.aws(user, shared), s -> new HttpEdge(s, records::add));
+            assertThat(priming.prime()).as("a refused priming login (limit 1) does not throttle the next").isEmpty();
+            assertThat(priming.prime()).isEmpty();
+        } finally {
+            throttleLog.removeHandler(handler);
+        }
+        assertThat(logged).extracting(java.util.logging.LogRecord::getMessage).as("no failed counter call").isEmpty();
+        assertThat(records).extracting(r -> r.decision().cause().kind())
+                .containsExactly(Cause.Kind.ALLOW, Cause.Kind.DENY, Cause.Kind.ALLOW, Cause.Kind.DENY);
+    }
+
     @ParameterizedTest
     @EnumSource(AuthPath.class)
     void primesItsPathOverMemoryForLocalDefinitions(AuthPath path) throws Exception {
