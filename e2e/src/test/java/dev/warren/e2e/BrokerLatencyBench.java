@@ -100,10 +100,10 @@ class BrokerLatencyBench {
     @DisplayName("latency of connect, queue.declare and publish+confirm through each broker configuration")
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void latency(E2e e2e) throws Exception {
-        int n = bounded(E2e.setting("warren.e2e.bench.n", "WARREN_E2E_BENCH_N", "300"), 1, 100_000);
-        int warmup = bounded(E2e.setting("warren.e2e.bench.warmup", "WARREN_E2E_BENCH_WARMUP", "50"), 0, 100_000);
+        int n = bounded(E2eSettings.setting("warren.e2e.bench.n", "WARREN_E2E_BENCH_N", "300"), 1, 100_000);
+        int warmup = bounded(E2eSettings.setting("warren.e2e.bench.warmup", "WARREN_E2E_BENCH_WARMUP", "50"), 0, 100_000);
         long budgetNanos = TimeUnit.SECONDS.toNanos(
-                bounded(E2e.setting("warren.e2e.bench.budget", "WARREN_E2E_BENCH_BUDGET", "60"), 1, 600));
+                bounded(E2eSettings.setting("warren.e2e.bench.budget", "WARREN_E2E_BENCH_BUDGET", "60"), 1, 600));
         System.out.printf("[bench] %d timed after %d warm-up per node and operation, budget %d s each, as %s on vhost %s%n",
                 n, warmup, TimeUnit.NANOSECONDS.toSeconds(budgetNanos), USER, VHOST);
 

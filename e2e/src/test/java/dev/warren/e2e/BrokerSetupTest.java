@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The brokers really run the configuration each profile claims, so that the comparison means
- * something. Reads what {@link E2e#NODE_PROBE} printed on each node: {auth_backends, http_method,
+ * something. Reads what {@link BrokerNodeSetup#NODE_PROBE} printed on each node: {auth_backends, http_method,
  * user_path, cached_backend, cache_ttl, internal users, vhosts, auth_amqp.timeout}.
  */
 @Order(1)

@@ -89,8 +89,8 @@ class RegexDifferentialTest {
     @Test
     @DisplayName("warren == rabbit_auth_backend_internal on random regexes, names and routing keys")
     void warrenAgreesWithTheInternalBackend(E2e e2e) throws Exception {
-        int requests = Integer.parseInt(E2e.setting("warren.e2e.regex.requests", "WARREN_E2E_REGEX_REQUESTS", "2000"));
-        for (String seed : E2e.setting("warren.e2e.regex.seed", "WARREN_E2E_REGEX_SEED", "16").split(",")) {
+        int requests = Integer.parseInt(E2eSettings.setting("warren.e2e.regex.requests", "WARREN_E2E_REGEX_REQUESTS", "2000"));
+        for (String seed : E2eSettings.setting("warren.e2e.regex.seed", "WARREN_E2E_REGEX_SEED", "16").split(",")) {
             differential(e2e, Long.parseLong(seed.strip()), requests);
         }
     }

@@ -38,8 +38,7 @@ final class MotoAdmin implements AutoCloseable {
 
     /** What a subprocess needs to reach this server through the standard AWS chain. */
     Map<String, String> environment() {
-        return Map.of("AWS_ENDPOINT_URL", endpoint(), "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "testing",
-                "AWS_SECRET_ACCESS_KEY", "testing");
+        return server.awsEnvironment();
     }
 
     DynamoDbClient dynamo() {
