@@ -3,8 +3,6 @@ package dev.warren.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.warren.config.WarrenConfig;
 import dev.warren.definitions.Definitions;
 import dev.warren.definitions.DefinitionsReader;
@@ -25,6 +23,7 @@ import dev.warren.store.SecretStore;
 import dev.warren.store.StoreException;
 import dev.warren.store.aws.AwsClients;
 import dev.warren.store.aws.DynamoDbPolicyStore;
+import dev.warren.store.aws.LocalDynamoDb;
 import dev.warren.store.aws.UserItems;
 import dev.warren.testing.DecisionMatrix;
 import dev.warren.testing.Fixtures;
@@ -36,10 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -49,28 +47,19 @@ class UserAdminTest {
 
     private static final String PREFIX = "warren/users/";
     private static final PasswordHasher FAST = new PasswordHasher(1000);
-    private static AmazonDynamoDBLocal local;
-    private static DynamoDbClient dynamo;
-    private static final AtomicInteger TABLES = new AtomicInteger();
 
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb("admin-test-");
+
+    private DynamoDbClient dynamo;
     private String table;
     private InMemorySecretStore secrets;
     private UserAdmin admin;
 
-    @BeforeAll
-    static void start() {
-        local = DynamoDBEmbedded.create(true);
-        dynamo = local.dynamoDbClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.shutdown();
-    }
-
     @BeforeEach
     void freshTable() {
-        table = "admin-test-" + TABLES.incrementAndGet();
+        dynamo = DYNAMO.client();
+        table = DYNAMO.newTableName();
         TableCreator.createTableIfMissing(dynamo, table);
         secrets = new InMemorySecretStore();
         admin = new UserAdmin(dynamo, table, secrets, PREFIX);

@@ -3,8 +3,6 @@ package dev.warren.store.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.warren.admin.DefinitionsImporter;
 import dev.warren.admin.TableCreator;
 import dev.warren.definitions.DefinitionsReader;
@@ -16,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -26,21 +24,16 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /** The DynamoDB store and the importer against DynamoDB Local, in process. */
 class DynamoDbLocalStoreIT {
 
-    private static AmazonDynamoDBLocal local;
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb();
     private static DynamoDbClient dynamo;
     private static final String TABLE = "warren";
 
     @BeforeAll
-    static void start() {
-        local = DynamoDBEmbedded.create(true);
-        dynamo = local.dynamoDbClient();
+    static void createTable() {
+        dynamo = DYNAMO.client();
         assertThat(TableCreator.createTableIfMissing(dynamo, TABLE)).isTrue();
         assertThat(TableCreator.createTableIfMissing(dynamo, TABLE)).isFalse();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.shutdown();
     }
 
     private final DynamoDbPolicyStore store = new DynamoDbPolicyStore(dynamo, TABLE);

@@ -2,8 +2,6 @@ package dev.warren.cli.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warren.admin.TableCreator;
@@ -12,15 +10,14 @@ import dev.warren.definitions.DefinitionsReader;
 import dev.warren.password.PasswordHasher;
 import dev.warren.store.InMemorySecretStore;
 import dev.warren.store.SecretPasswordHashStore;
+import dev.warren.store.aws.LocalDynamoDb;
 import dev.warren.admin.DefinitionsImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,33 +28,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class AdminCommandsTest {
 
     private static final String PREFIX = "warren/users/";
-    private static final AtomicInteger TABLES = new AtomicInteger();
-    private static AmazonDynamoDBLocal local;
-    private static DynamoDbClient dynamo;
 
-    private InMemorySecretStore secrets;
-    private String table;
-    private AdminCli cli;
-
-    @BeforeAll
-    static void start() {
+    static {
         if (System.getProperty("sqlite4java.library.path") == null) {
             // the cli build copies sqlite4java's natives here (generate-resources)
             System.setProperty("sqlite4java.library.path", Path.of("target/classes/sqlite4java").toAbsolutePath().toString());
         }
-        local = DynamoDBEmbedded.create(true);
-        dynamo = local.dynamoDbClient();
     }
 
-    @AfterAll
-    static void stop() {
-        local.shutdown();
-    }
+    @RegisterExtension
+    static final LocalDynamoDb DYNAMO = new LocalDynamoDb("cli-test-");
+
+    private DynamoDbClient dynamo;
+    private InMemorySecretStore secrets;
+    private String table;
+    private AdminCli cli;
 
     @BeforeEach
     void freshStores() {
+        dynamo = DYNAMO.client();
         secrets = new InMemorySecretStore();
-        table = "cli-test-" + TABLES.incrementAndGet();
+        table = DYNAMO.newTableName();
         cli = new AdminCli(config -> new AdminStores(config, dynamo, secrets, new PasswordHasher(1000), () -> {}));
     }
 
