@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * verification at the cost of newly set passwords, so that timing does not tell which names exist.
  * Verifications run on the {@link LoginDefences#verifier()}: when it is overloaded the login is
  * refused at once ({@link Cause#OVERLOADED}). A pair refused after a verification is refused again
- * without one for a while ({@link RefusalCache}), and the optional {@link LoginThrottle} refuses a
+ * without one for a while ({@link RefusalCache}), the same login arriving while its verification
+ * runs shares it ({@link InFlightVerifications}), and the optional {@link LoginThrottle} refuses a
  * name with too many recent failures before any verification.
  */
 public final class Authenticator implements InstanceSecrets {
@@ -30,6 +31,7 @@ public final class Authenticator implements InstanceSecrets {
     private final PasswordHashStore hashes;
     private final Supplier<PasswordHash> dummies;
     private final LoginDefences defences;
+    private final InFlightVerifications verifications;
     private volatile PasswordHash dummy;
 
     public Authenticator(PasswordHashStore hashes, PasswordHash dummyHash) {
@@ -41,6 +43,7 @@ public final class Authenticator implements InstanceSecrets {
         this.hashes = hashes;
         this.dummies = dummies;
         this.defences = defences;
+        this.verifications = new InFlightVerifications(defences.verifier());
         this.dummy = dummies.get();
     }
 
@@ -90,7 +93,7 @@ public final class Authenticator implements InstanceSecrets {
                     ? remembered(user, password, hash)
                     : refuse(username, password, Optional.of(hash), Cause.WRONG_PASSWORD, "wrong password");
         }
-        return switch (defences.verifier().verify(password, hash)) {
+        return switch (verifications.verify(username, password, hash)) {
             case MATCH -> remembered(user, password, hash);
             case NO_MATCH -> refused(username, password, Optional.of(hash), Cause.WRONG_PASSWORD, "wrong password");
             case OVERLOADED -> overloaded(username);
@@ -106,7 +109,7 @@ public final class Authenticator implements InstanceSecrets {
         if (recent.isPresent()) {
             return refusedAgain(username, recent.get(), why);
         }
-        if (defences.verifier().verify(password, dummy) == Outcome.OVERLOADED) {
+        if (verifications.verify(username, password, dummy) == Outcome.OVERLOADED) {
             return overloaded(username);
         }
         return refused(username, password, hash, cause, why);
@@ -173,6 +176,7 @@ public final class Authenticator implements InstanceSecrets {
     @Override
     public void reseed() {
         dummy = dummies.get();
+        verifications.reseed();
         defences.verified().reseed();
         defences.refused().reseed();
     }

@@ -160,4 +160,22 @@ class AuthenticatorTest {
         assertThat(dummies).hasSize(2);
         assertThat(verified).containsExactly(dummies.get(0), dummies.get(1));
     }
+
+    @Test
+    void overlappingCopiesOfOneLoginPayOneVerificationPerNameWhetherTheNameExistsOrNot() throws Exception {
+        PasswordHash slow = FAST.hash("right");
+        try (HeldVerifier held = HeldVerifier.checking()) {
+            Authenticator a = new Authenticator(user -> Optional.of(slow), () -> FAST.hash("dummy"),
+                    new LoginDefences(held, CredentialCache.disabled(), RefusalCache.disabled(), LoginThrottle.NONE));
+            List<java.util.concurrent.Callable<Decision>> logins = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                logins.add(() -> login(a, "app", "stale"));
+                logins.add(() -> a.authenticate(Optional.empty(), new UserRequest("ghost", Optional.of("stale"))));
+            }
+            List<Decision> decisions = held.overlappingResults(logins);
+            assertThat(decisions).extracting(Decision::cause)
+                    .containsOnly(Cause.WRONG_PASSWORD, Cause.UNKNOWN_USER).contains(Cause.UNKNOWN_USER);
+            assertThat(held.runs()).as("one for 'app' (its hash), one for 'ghost' (the dummy)").isEqualTo(2);
+        }
+    }
 }
