@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded load test against a warren server on loopback: C keep-alive connections, each
@@ -25,7 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>WARMUP seconds (default 0) run the same load first without measuring it: the steady state
  * (JIT compiled, caches filled, each stale password refused once already) is what is compared.
  *
- * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20 [WRONG_PERMILLE [WARMUP]]</pre>
+ * <p>RATE (default 0) chooses the model. 0 is a closed loop: each connection sends its next
+ * request as soon as the answer arrives, so the server is saturated and the figures say how it
+ * shares a saturated machine. A positive RATE is an open loop, as a broker's clients are: RATE
+ * requests a second in all, each connection sending on a fixed schedule whether or not earlier
+ * answers were late, and each latency counted from the request's scheduled time (a stalled server
+ * cannot hide the requests that queued behind the stall).
+ *
+ * <pre>java -cp warren-bench.jar dev.warren.bench.LoadGenerator http://127.0.0.1:8080 16 20 [WRONG_PERMILLE [WARMUP [RATE]]]</pre>
  */
 public final class LoadGenerator {
 
@@ -52,6 +60,7 @@ public final class LoadGenerator {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int wrongPerMille = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int rate = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         InetAddress address = InetAddress.getByName(url.getHost());
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("load tests target loopback only, not " + address);
@@ -65,8 +74,9 @@ public final class LoadGenerator {
             long[] samples = new long[5_000_000];
             perThread.add(samples);
             int offset = c;
+            Schedule schedule = Schedule.of(rate, connections, c);
             threads.add(Thread.ofPlatform().start(() -> run(address, url.getPort(), measureFrom, deadline, samples, offset,
-                    wrongPerMille, errors)));
+                    wrongPerMille, schedule, errors)));
         }
         for (Thread t : threads) {
             t.join();
@@ -82,8 +92,9 @@ public final class LoadGenerator {
             at += (int) s[0];
         }
         Arrays.sort(all);
-        System.out.printf("connections=%d duration=%ds wrong_logins=%d/1000 requests=%d errors=%d throughput=%.0f req/s%n",
-                connections, seconds, wrongPerMille, total, errors.get(), total / (double) seconds);
+        System.out.printf("connections=%d duration=%ds wrong_logins=%d/1000 %s requests=%d errors=%d throughput=%.0f req/s%n",
+                connections, seconds, wrongPerMille, rate > 0 ? "open_loop_rate=" + rate : "closed_loop", total,
+                errors.get(), total / (double) seconds);
         System.out.printf("latency p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n",
                 pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
@@ -94,7 +105,7 @@ public final class LoadGenerator {
 
     /** samples[0] holds the count; latencies in ns follow. */
     private static void run(InetAddress address, int port, long measureFrom, long deadline, long[] samples,
-                            int offset, int wrongPerMille, AtomicLong errors) {
+                            int offset, int wrongPerMille, Schedule schedule, AtomicLong errors) {
         int i = offset;
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket(address, port)) {
@@ -114,7 +125,7 @@ public final class LoadGenerator {
                     byte[] message = Arrays.copyOf(head.getBytes(StandardCharsets.US_ASCII),
                             head.length() + body.length);
                     System.arraycopy(body, 0, message, head.length(), body.length);
-                    long start = System.nanoTime();
+                    long start = schedule.next();
                     out.write(message);
                     out.flush();
                     String answer = readResponse(in);
@@ -132,6 +143,40 @@ public final class LoadGenerator {
                     errors.incrementAndGet();
                 }
             }
+        }
+    }
+
+    /** When each request of one connection is due: now (closed loop) or on a fixed schedule (open loop). */
+    private static final class Schedule {
+        private final long interval;
+        private long due;
+
+        private Schedule(long interval, long first) {
+            this.interval = interval;
+            this.due = first;
+        }
+
+        /** Connection {@code index} of {@code connections} sharing {@code rate} requests a second; 0: closed loop. */
+        static Schedule of(int rate, int connections, int index) {
+            if (rate <= 0) {
+                return new Schedule(0, 0);
+            }
+            long interval = 1_000_000_000L * connections / rate;
+            return new Schedule(interval, System.nanoTime() + interval * index / connections);
+        }
+
+        /** Waits until the next request is due and returns its due time (the start of its latency). */
+        long next() {
+            if (interval == 0) {
+                return System.nanoTime();
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long start = due;
+            due += interval;
+            return start;
         }
     }
 
