@@ -6,7 +6,6 @@ import dev.warren.functions.caller.CallerVerdict;
 import dev.warren.protocol.EdgeRequest;
 import dev.warren.protocol.EdgeResponse;
 import dev.warren.protocol.HttpEdge;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -43,7 +42,7 @@ final class HttpConnection {
         try (socket) {
             socket.setTcpNoDelay(true);
             DeadlineInputStream deadline = new DeadlineInputStream(socket);
-            BufferedInputStream in = new BufferedInputStream(deadline);
+            RequestInput in = new RequestInput(deadline);
             LineReader lines = new LineReader(in);
             HeadReader heads = new HeadReader(lines, limits);
             BodyReader bodies = new BodyReader(lines, heads, limits.maxBodyBytes());
@@ -83,16 +82,13 @@ final class HttpConnection {
     }
 
     /** Waits (idle deadline) for the first byte of the next request; false when there is none. */
-    private boolean awaitNextRequest(DeadlineInputStream deadline, BufferedInputStream in) throws IOException {
+    private boolean awaitNextRequest(DeadlineInputStream deadline, RequestInput in) throws IOException {
         limiter.idle(socket);
         deadline.expireIn(limits.idleTimeout());
-        in.mark(1);
-        int b = in.read();
-        if (b < 0) {
+        if (!in.awaitByte()) {
             return false;
         }
         limiter.sending(socket);
-        in.reset();
         deadline.expireIn(limits.headTimeout());
         return true;
     }

@@ -1,9 +1,9 @@
 package dev.warren.cli.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads CRLF-terminated lines (a bare LF is accepted as a terminator, RFC 9112 §2.2) with a byte
@@ -13,6 +13,13 @@ import java.nio.charset.StandardCharsets;
 final class LineReader {
 
     private final InputStream in;
+    private static final int KEPT_BYTES = 8192;
+
+    /**
+     * The line being read: grows up to the longest line allowed, and is reused for the next line
+     * unless it grew beyond {@value #KEPT_BYTES} bytes (an idle connection keeps no large buffer).
+     */
+    private byte[] line = new byte[256];
 
     LineReader(InputStream in) {
         this.in = in;
@@ -27,11 +34,11 @@ final class LineReader {
      * ends before the line's first byte and {@code eofAllowed}.
      */
     String read(int maxBytes, int tooLongStatus, boolean eofAllowed) throws IOException, HttpFailure {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        int size = 0;
         while (true) {
             int b = in.read();
             if (b < 0) {
-                if (line.size() == 0 && eofAllowed) {
+                if (size == 0 && eofAllowed) {
                     return null;
                 }
                 throw new HttpFailure(400, "connection closed inside a line");
@@ -40,15 +47,26 @@ final class LineReader {
                 if (in.read() != '\n') {
                     throw new HttpFailure(400, "bare CR");
                 }
-                return line.toString(StandardCharsets.ISO_8859_1);
+                return text(size);
             }
             if (b == '\n') {
-                return line.toString(StandardCharsets.ISO_8859_1);
+                return text(size);
             }
-            if (line.size() >= maxBytes) {
+            if (size >= maxBytes) {
                 throw new HttpFailure(tooLongStatus, "line longer than " + maxBytes + " bytes");
             }
-            line.write(b);
+            if (size == line.length) {
+                line = Arrays.copyOf(line, Math.min(Math.max(maxBytes, 1), size * 2));
+            }
+            line[size++] = (byte) b;
         }
+    }
+
+    private String text(int size) {
+        String text = new String(line, 0, size, StandardCharsets.ISO_8859_1);
+        if (line.length > KEPT_BYTES) {
+            line = new byte[256];
+        }
+        return text;
     }
 }
