@@ -28,7 +28,10 @@ import java.util.regex.PatternSyntaxException;
  *       catastrophic pattern such as {@code ^(.*a){12}$} denies in milliseconds instead of hanging.</li>
  * </ul>
  * Compiled stored patterns (and compile failures) are cached, least recently used out first,
- * bounded in count and in total pattern length; patterns with request values inserted are not.
+ * bounded in count and in total pattern length. Patterns with request values inserted go to a
+ * second, smaller cache, and only when short: a device's expanded topic pattern is compiled once,
+ * not on every publish, while a flood of distinct or huge values can only cycle that small cache
+ * and never evicts a stored pattern.
  */
 public final class PermissionRegex {
 
@@ -37,12 +40,18 @@ public final class PermissionRegex {
     private static final int MAX_CACHED = 10_000;
     /** Bound on the summed length of cached patterns (a compiled pattern is a few times its source). */
     private static final long MAX_CACHED_CHARS = 4L << 20;
+    private static final int MAX_EXPANSIONS = 1_000;
+    private static final long MAX_EXPANSION_CHARS = 256L << 10;
+    /** Longest expanded pattern that is kept; longer ones are compiled for their one request. */
+    static final int MAX_KEPT_EXPANSION_CHARS = 512;
 
     /** A translated pattern, or why there is none. */
     private record Compiled(Pattern pattern, PcrePatternException problem) {}
 
     private final long stepBudget;
     private final LruMap<String, Compiled> cache = new LruMap<>(MAX_CACHED, MAX_CACHED_CHARS, String::length);
+    private final LruMap<String, Compiled> expansions =
+            new LruMap<>(MAX_EXPANSIONS, MAX_EXPANSION_CHARS, String::length);
 
     public PermissionRegex() {
         this(DEFAULT_STEP_BUDGET);
@@ -75,8 +84,9 @@ public final class PermissionRegex {
     }
 
     /**
-     * Like {@link #match}, but the compiled pattern is not kept: for topic patterns with request
-     * values inserted, which would otherwise fill the cache with one entry per request.
+     * Like {@link #match}, for topic patterns with request values inserted: the compiled pattern is
+     * kept only in the small cache of expansions, and only when short, so request values can never
+     * fill memory or push out stored patterns.
      */
     public RegexOutcome matchOnce(String regex, String value) {
         Optional<String> subject = bytesAsLatin1(value);
@@ -88,8 +98,8 @@ public final class PermissionRegex {
         return matchBytes(regex, latin1Subject, true);
     }
 
-    private RegexOutcome matchBytes(String regex, String latin1Subject, boolean keep) {
-        Compiled compiled = compiled(regex, keep);
+    private RegexOutcome matchBytes(String regex, String latin1Subject, boolean stored) {
+        Compiled compiled = compiled(regex, stored);
         if (compiled.pattern() == null) {
             return RegexOutcome.INVALID;
         }
@@ -101,21 +111,35 @@ public final class PermissionRegex {
         }
     }
 
-    private Compiled compiled(String regex, boolean keep) {
+    private Compiled compiled(String regex, boolean stored) {
         Compiled hit = cache.get(regex);
         if (hit != null) {
             return hit;
         }
-        Compiled compiled = compile(regex);
-        if (keep) {
+        if (stored) {
+            Compiled compiled = compile(regex);
             cache.put(regex, compiled);
+            return compiled;
+        }
+        Compiled expansion = expansions.get(regex);
+        if (expansion != null) {
+            return expansion;
+        }
+        Compiled compiled = compile(regex);
+        if (regex.length() <= MAX_KEPT_EXPANSION_CHARS) {
+            expansions.put(regex, compiled);
         }
         return compiled;
     }
 
-    /** How many patterns the cache holds now. */
+    /** How many stored patterns the cache holds now. */
     int cachedPatterns() {
         return cache.size();
+    }
+
+    /** How many expanded patterns the expansions cache holds now. */
+    int cachedExpansions() {
+        return expansions.size();
     }
 
     private static Compiled compile(String regex) {
