@@ -63,6 +63,12 @@ public final class DynamoDbLoginThrottle implements LoginThrottle {
     private final LruMap<String, Long> throttledUntil;
     private volatile long pausedUntil = Long.MIN_VALUE;
 
+    /** The attribute names an update adding to the count uses, and those one opening a window uses. */
+    private static final Map<String, String> COUNTER_NAMES =
+            Map.of("#f", ThrottleItems.FAILURES, "#w", ThrottleItems.WINDOW_END);
+    private static final Map<String, String> WINDOW_NAMES =
+            Map.of("#f", ThrottleItems.FAILURES, "#w", ThrottleItems.WINDOW_END, "#e", ThrottleItems.EXPIRES_AT);
+
     /**
      * @param config names the table, the limit and window ({@code config.login()}), the bound on names
      *               remembered and the AWS time budget
@@ -140,20 +146,18 @@ public final class DynamoDbLoginThrottle implements LoginThrottle {
     }
 
     private Counter add(String digest, long now) {
-        return update(digest, "ADD #f :one", "#w > :now", Map.of(":one", n(1), ":now", n(now)));
+        return update(digest, "ADD #f :one", "#w > :now", COUNTER_NAMES, Map.of(":one", n(1), ":now", n(now)));
     }
 
     private Counter open(String digest, long now) {
         long end = now + windowMillis;
         long expiresAt = Math.floorDiv(end, 1000) + TTL_MARGIN.toSeconds();
         return update(digest, "SET #f = :one, #w = :end, #e = :expires", "attribute_not_exists(#w) OR #w <= :now",
-                Map.of(":one", n(1), ":end", n(end), ":expires", n(expiresAt), ":now", n(now)));
+                WINDOW_NAMES, Map.of(":one", n(1), ":end", n(end), ":expires", n(expiresAt), ":now", n(now)));
     }
 
-    private Counter update(String digest, String update, String condition, Map<String, AttributeValue> values) {
-        Map<String, String> names = update.contains("#e")
-                ? Map.of("#f", ThrottleItems.FAILURES, "#w", ThrottleItems.WINDOW_END, "#e", ThrottleItems.EXPIRES_AT)
-                : Map.of("#f", ThrottleItems.FAILURES, "#w", ThrottleItems.WINDOW_END);
+    private Counter update(String digest, String update, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
         return Counter.of(dynamo.updateItem(UpdateItemRequest.builder()
                 .tableName(table)
                 .key(ThrottleItems.key(digest))
