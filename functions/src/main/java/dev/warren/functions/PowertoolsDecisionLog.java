@@ -82,26 +82,18 @@ public final class PowertoolsDecisionLog implements DecisionLog {
     }
 
     static List<StructuredArgument> fields(DecisionRecord r) {
-        List<StructuredArgument> out = new ArrayList<>(12);
-        out.add(entry("path", r.path()));
-        out.add(entry("method", r.method()));
-        add(out, "username", r.username());
-        add(out, "vhost", r.vhost());
-        add(out, "resource", r.resource());
-        add(out, "name", r.name());
-        add(out, "permission", r.permission());
-        add(out, "routing_key", r.routingKey());
-        out.add(entry("decision", r.result()));
-        out.add(entry("cause", r.cause().label()));
-        out.add(entry("reason", r.reason()));
-        out.add(entry("latency_us", r.latencyMicros()));
-        add(out, "cache", r.cacheLabel());
-        return out;
-    }
+        List<StructuredArgument> out = new ArrayList<>(13);
+        r.writeFields(new DecisionRecord.Fields<RuntimeException>() {
+            @Override
+            public void text(String name, String value) {
+                out.add(entry(name, value));
+            }
 
-    private static void add(List<StructuredArgument> out, String key, String value) {
-        if (value != null) {
-            out.add(entry(key, value));
-        }
+            @Override
+            public void number(String name, long value) {
+                out.add(entry(name, value));
+            }
+        });
+        return out;
     }
 }

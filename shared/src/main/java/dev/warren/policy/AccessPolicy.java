@@ -67,7 +67,7 @@ public final class AccessPolicy {
                 + Excerpt.quoted(request.exchange()) + " in vhost " + Excerpt.quoted(request.vhost());
         RegexOutcome outcome = expanded.equals(pattern.get())
                 ? regex.match(expanded, request.routingKey())
-                : regex.matchOnce(expanded, request.routingKey());
+                : regex.matchExpanded(expanded, request.routingKey());
         return decide(outcome, request.routingKey(), label, what);
     }
 

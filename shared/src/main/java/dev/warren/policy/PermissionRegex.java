@@ -88,7 +88,7 @@ public final class PermissionRegex {
      * kept only in the small cache of expansions, and only when short, so request values can never
      * fill memory or push out stored patterns.
      */
-    public RegexOutcome matchOnce(String regex, String value) {
+    public RegexOutcome matchExpanded(String regex, String value) {
         Optional<String> subject = bytesAsLatin1(value);
         return subject.isEmpty() ? RegexOutcome.NO_MATCH : matchBytes(regex, subject.get(), false);
     }

@@ -36,29 +36,21 @@ public final class JsonLineDecisionLog implements DecisionLog {
             json.writeStringField("timestamp", Instant.now().toString());
             json.writeStringField("level", "INFO");
             json.writeStringField("message", "decision");
-            json.writeStringField("path", r.path());
-            json.writeStringField("method", r.method());
-            writeIfPresent(json, "username", r.username());
-            writeIfPresent(json, "vhost", r.vhost());
-            writeIfPresent(json, "resource", r.resource());
-            writeIfPresent(json, "name", r.name());
-            writeIfPresent(json, "permission", r.permission());
-            writeIfPresent(json, "routing_key", r.routingKey());
-            json.writeStringField("decision", r.result());
-            json.writeStringField("cause", r.cause().label());
-            json.writeStringField("reason", r.reason());
-            json.writeNumberField("latency_us", r.latencyMicros());
-            writeIfPresent(json, "cache", r.cacheLabel());
+            r.writeFields(new DecisionRecord.Fields<IOException>() {
+                @Override
+                public void text(String name, String value) throws IOException {
+                    json.writeStringField(name, value);
+                }
+
+                @Override
+                public void number(String name, long value) throws IOException {
+                    json.writeNumberField(name, value);
+                }
+            });
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("a decision log line could not be written", e); // a StringWriter does not fail
         }
         return text.toString();
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(field, value);
-        }
     }
 }

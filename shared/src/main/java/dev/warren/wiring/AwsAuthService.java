@@ -51,7 +51,7 @@ public final class AwsAuthService {
     /** The login throttle {@code config} sets: none, per instance, or shared through the table. */
     public static LoginThrottle throttle(DynamoDbClient dynamo, WarrenConfig config) {
         LoginThrottle local = AuthServices.instanceThrottle(config);
-        return config.login().throttled() && config.login().throttleScope() == ThrottleScope.SHARED
+        return config.login().throttleScope() == ThrottleScope.SHARED // implies a failure limit (LoginSettings)
                 ? new DynamoDbLoginThrottle(dynamo, config, local, Clock.systemUTC())
                 : local;
     }

@@ -56,7 +56,7 @@ final class LineReader {
                 throw new HttpFailure(tooLongStatus, "line longer than " + maxBytes + " bytes");
             }
             if (size == line.length) {
-                line = Arrays.copyOf(line, Math.min(Math.max(maxBytes, 1), size * 2));
+                line = Arrays.copyOf(line, Math.min(maxBytes, size * 2)); // size < maxBytes here
             }
             line[size++] = (byte) b;
         }
