@@ -32,10 +32,13 @@ START_TIMEOUT=${WARREN_E2E_BROKER_START_TIMEOUT:-90}
 die() { echo "broker.sh: $*" >&2; exit 1; }
 
 free_port() {
-    # A port nobody listens on right now (the caller binds it shortly after).
-    local p
+    # A port nobody listens on right now (the caller binds it later), below the
+    # kernel's ephemeral range so that no client connection can take it first.
+    local p low=32768
+    read -r low _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+    [ "$low" -gt 11000 ] || die "ephemeral ports start at $low: no room below them"
     for _ in $(seq 1 200); do
-        p=$(( 20000 + RANDOM % 30000 ))
+        p=$(( 10000 + RANDOM % (low - 10000) ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             echo "$p"; return 0
         fi

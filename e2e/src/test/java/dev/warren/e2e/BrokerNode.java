@@ -1,8 +1,8 @@
 package dev.warren.e2e;
 
+import dev.warren.store.aws.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,13 +154,9 @@ final class BrokerNode {
         return Proc.run(cmd, Map.of(), timeout);
     }
 
+    /** A port outside the kernel's ephemeral range, so no client connection can take it before the node binds it. */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.take();
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.warren.store.aws;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * {@code moto_server} (DynamoDB and Secrets Manager on one port) on a free loopback port, started
+ * {@code moto_server} (DynamoDB and Secrets Manager on one port) on a free loopback port ({@link FreePorts}), started
  * for a test and stopped by the PID it started (with its descendants), never by name. It can be
  * paused (SIGSTOP: calls hang, as in a network blackout), resumed, killed and restarted on the same
  * port (state is lost: re-import). The admin and CLI tests and the e2e suite all use this one.
@@ -51,7 +49,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     public MotoServer(List<String> command, Path log) {
         this.command = List.copyOf(command);
         this.log = log;
-        this.port = freeLoopbackPort();
+        this.port = FreePorts.take();
     }
 
     /** A server on a free loopback port, already listening; close it (or {@link #kill()}) when done. */
@@ -159,14 +157,6 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
             } catch (Exception e) {
                 handle.destroyForcibly();
             }
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 
