@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +113,7 @@ class TemplateTest {
                 .isLessThanOrEqualTo(user * 1000);
         assertThat(2 * awsMax).as("checks: two AWS calls, ms").isLessThan(timeout.get("ResourceCheckFunction") * 1000);
         String conf = template.at("/Outputs/RabbitmqConf/Value").toString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auth_http.request_timeout = (\\d+)").matcher(conf);
+        Matcher m = Pattern.compile("auth_http.request_timeout = (\\d+)").matcher(conf);
         assertThat(m.find()).isTrue();
         int requestTimeout = Integer.parseInt(m.group(1));
         assertThat(requestTimeout).isGreaterThan(user * 1000).isLessThan(10_000);
@@ -299,14 +301,56 @@ class TemplateTest {
     @Test
     void settingsReachTheAliasThroughVersionDescriptions() {
         functions().forEach((name, f) -> {
-            String description = f.at("/Properties/VersionDescription").asText();
-            for (String p : List.of("TableName", "SecretPrefix", "PolicyTtlSeconds", "StaleSeconds", "AwsTimeoutMillis",
-                    "CallerAuthentication", "ClientCertificateSubjects")) {
-                assertThat(description).as(name).contains("${" + p + "}");
-            }
+            Set<String> described = parametersIn(f.at("/Properties/VersionDescription"));
+            assertThat(described).as(name).contains("TableName", "SecretPrefix", "PolicyTtlSeconds", "StaleSeconds",
+                    "AwsTimeoutMillis", "DenyReasons", "CallerAuthentication", "ClientCertificateSubjects");
             for (String p : List.of("ThrottleFailures", "ThrottleWindowSeconds", "ThrottleScope")) {
-                assertThat(description.contains("${" + p + "}")).as(name + " " + p).isEqualTo(name.equals("UserCheckFunction"));
+                assertThat(described.contains(p)).as(name + " " + p).isEqualTo(name.equals("UserCheckFunction"));
             }
         });
+    }
+
+    /** Each choice of a parameter the descriptions shorten to one character has its own character. */
+    @Test
+    void shortCodesCoverEveryAllowedValueOnce() {
+        JsonNode codes = template.at("/Mappings/ShortCode");
+        assertThat(codes.size()).isPositive();
+        codes.fieldNames().forEachRemaining(parameter -> {
+            Set<String> allowed = new HashSet<>();
+            template.at("/Parameters/" + parameter + "/AllowedValues").forEach(v -> allowed.add(v.asText()));
+            Set<String> keys = new HashSet<>();
+            Set<String> chars = new HashSet<>();
+            codes.get(parameter).properties().forEach(e -> {
+                keys.add(e.getKey());
+                chars.add(e.getValue().asText());
+                assertThat(e.getValue().asText()).as(parameter + " " + e.getKey()).hasSize(1);
+            });
+            assertThat(keys).as(parameter).isEqualTo(allowed);
+            assertThat(chars).as(parameter + ": distinct codes").hasSameSizeAs(keys);
+        });
+    }
+
+    /**
+     * The parameters a {@code !Sub} names: {@code ${P}} in its text, or a variable bound to
+     * {@code !FindInMap [ShortCode, P, !Ref P]} and named in its text.
+     */
+    private static Set<String> parametersIn(JsonNode sub) {
+        String text = sub.isArray() ? sub.get(0).asText() : sub.asText();
+        Set<String> named = new HashSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(text);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        Set<String> parameters = new HashSet<>();
+        for (String n : named) {
+            JsonNode bound = sub.isArray() ? sub.get(1).get(n) : null;
+            if (bound == null) {
+                parameters.add(n);
+            } else if (bound.isArray() && bound.size() == 3 && bound.get(0).asText().equals("ShortCode")
+                    && bound.get(1).asText().equals(bound.get(2).asText())) {
+                parameters.add(bound.get(1).asText());
+            }
+        }
+        return parameters;
     }
 }
