@@ -128,7 +128,7 @@ cmd_start() {
     setsid "$RMQ_BIN/rabbitmq-server" > "$DIR/log/stdout.log" 2>&1 < /dev/null &
     local spid=$!
     echo "$spid" > "$DIR/server.pid"
-    if ! "$RMQ_BIN/rabbitmqctl" -n "$NODE_NAME" -q wait "$DIR/node.pid" --timeout "$START_TIMEOUT" > "$DIR/log/wait.log" 2>&1 < /dev/null; then
+    if ! wait_booted "$spid"; then
         echo "broker.sh: node $NODE_NAME did not start; last log lines:" >&2
         tail -n 30 "$DIR/log/stdout.log" "$DIR"/log/*.log 2>/dev/null | tail -n 60 >&2 || true
         cmd_stop_loaded || true
@@ -136,6 +136,27 @@ cmd_start() {
     fi
     [ -s "$DIR/node.pid" ] || echo "$spid" > "$DIR/node.pid"
     echo "started $NODE_NAME amqp=127.0.0.1:$AMQP_PORT pid=$(pid_of "$DIR/node.pid")"
+}
+
+# `rabbitmqctl wait` until the node has booted, but give up as soon as the
+# server process (PID $1) is gone: a node that dies at boot (a port in use, a
+# bad config) fails now instead of after START_TIMEOUT.
+wait_booted() {
+    local spid=$1 wpid
+    "$RMQ_BIN/rabbitmqctl" -n "$NODE_NAME" -q wait "$DIR/node.pid" --timeout "$START_TIMEOUT" > "$DIR/log/wait.log" 2>&1 < /dev/null &
+    wpid=$!
+    while alive "$wpid"; do
+        if ! alive "$spid" && ! alive "$(pid_of "$DIR/node.pid")"; then
+            sleep 1 # a last chance for the wait to see the node (it may have handed over its PID)
+            alive "$wpid" || break
+            kill -TERM "$wpid" 2>/dev/null || true
+            wait "$wpid" 2>/dev/null || true
+            echo "server process $spid exited during boot" >> "$DIR/log/wait.log"
+            return 1
+        fi
+        sleep 0.2
+    done
+    wait "$wpid"
 }
 
 # Wait for a PID to exit; SIGTERM then SIGKILL if it does not.

@@ -65,17 +65,10 @@ final class BrokerNode {
         this.nodeName = "warren-e2e-" + runId + "-" + profile.name() + "@localhost";
         this.amqpPort = freePort();
         this.managementPort = profile.management() ? freePort() : 0;
-        int distPort = freePort();
-        int epmdPort = freePort();
         this.pluginPassword = profile.backend() == Backend.AMQP ? "plugin-" + runId + "-" + Long.toHexString(System.nanoTime()) : null;
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("node.env"), """
-                    NODE_NAME=%s
-                    AMQP_PORT=%d
-                    DIST_PORT=%d
-                    EPMD_PORT=%d
-                    """.formatted(nodeName, amqpPort, distPort, epmdPort));
+            writeEnvironment();
             if (profile.backend() == Backend.AMQP) {
                 Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_auth_backend_amqp].\n");
                 Files.writeString(dir.resolve("rabbitmq-env.conf"), "RABBITMQ_PLUGINS_DIR=" + plugin.pluginsDir() + "\n");
@@ -117,9 +110,34 @@ final class BrokerNode {
         return c.toString();
     }
 
+    /**
+     * Starts the node. A node that fails to boot is tried once more on new distribution and epmd
+     * ports (only the node itself uses them): a port taken meanwhile by another process must not
+     * cost a whole run.
+     */
     void start() {
         started = true;
+        Proc.Result first = script(Duration.ofSeconds(150), "start");
+        if (first.ok()) {
+            return;
+        }
+        System.err.println("[e2e] " + nodeName + " did not start, trying once more on new ports: " + first.output());
+        writeEnvironment();
         script(Duration.ofSeconds(150), "start").orThrow();
+    }
+
+    /** node.env: the node's name and ports, with new distribution and epmd ports each time. */
+    private void writeEnvironment() {
+        try {
+            Files.writeString(dir.resolve("node.env"), """
+                    NODE_NAME=%s
+                    AMQP_PORT=%d
+                    DIST_PORT=%d
+                    EPMD_PORT=%d
+                    """.formatted(nodeName, amqpPort, freePort(), freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void stop() {

@@ -2,6 +2,10 @@ package dev.warren.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,5 +65,29 @@ class BrokerSetupTest {
                 .contains(",[<<\"" + AmqpPlugin.PLUGIN_USER + "\">>],[")
                 .contains("<<\"iot\">>", "<<\"orders\">>")
                 .contains(",{ok," + AmqpPlugin.TIMEOUT_MS + "}}");
+    }
+
+    @Test
+    @DisplayName("a node whose distribution port was taken before it booted starts on new ports")
+    void nodeStartsWhenItsDistributionPortIsTaken(E2e e2e) throws IOException {
+        BrokerNode node = new BrokerNode(new BrokerNode.Profile("port-taken", BrokerNode.Backend.INTERNAL, "post", false, false),
+                e2e.runRoot, e2e.repo.resolve("e2e/broker.sh"), Long.toString(ProcessHandle.current().pid()),
+                "http://127.0.0.1:9/auth/", null);
+        int taken = distributionPort(node);
+        try (ServerSocket squatter = new ServerSocket(taken)) {
+            node.start();
+            assertThat(node.ctl("eval", "node().").output()).contains(node.nodeName);
+            assertThat(distributionPort(node)).isNotEqualTo(taken);
+        } finally {
+            node.stop();
+        }
+    }
+
+    private static int distributionPort(BrokerNode node) throws IOException {
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(node.dir.resolve("node.env"))) {
+            env.load(in);
+        }
+        return Integer.parseInt(env.getProperty("DIST_PORT"));
     }
 }
