@@ -219,7 +219,9 @@ abstract class AwsStoresScenarios {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(during.allowed()).isFalse();
             assertThat(during.cause()).isEqualTo(dev.warren.policy.Cause.STORE_ERROR);
-            assertThat(millis).isLessThan(config.awsTimeout().toMillis() + 1000);
+            // bounded by the call timeout (without it the call would wait for resume()); the margin
+            // is for a loaded machine, not a measurement
+            assertThat(millis).isLessThan(config.awsTimeout().toMillis() + 3000);
         } finally {
             resume();
         }
