@@ -64,6 +64,8 @@ load_env() {
     export ERL_FLAGS="-start_epmd false"
     export RABBITMQ_MNESIA_BASE="$DIR/mnesia"
     export RABBITMQ_LOG_BASE="$DIR/log"
+    # A node that dies at boot writes its crash dump here, not into the caller's directory.
+    export ERL_CRASH_DUMP="$DIR/log/erl_crash.dump"
     export RABBITMQ_PID_FILE="$DIR/node.pid"
     export RABBITMQ_CONFIG_FILE="$DIR/rabbitmq.conf"
     export RABBITMQ_ADVANCED_CONFIG_FILE="$DIR/advanced.config"
