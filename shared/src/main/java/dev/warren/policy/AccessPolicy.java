@@ -61,11 +61,12 @@ public final class AccessPolicy {
             return Decision.deny(Cause.PERMISSION_NOT_FOR_TOPICS, TopicPermission.notForTopics(request.permission()));
         }
         String expanded = TopicExpansion.expand(pattern.get(), request.variables());
+        boolean stored = expanded.equals(pattern.get()); // no variable in the pattern: the stored pattern itself
         String label = request.permission().wireName() + " regex " + Excerpt.quoted(expanded)
-                + (expanded.equals(pattern.get()) ? "" : " (expanded from " + Excerpt.quoted(pattern.get()) + ")");
+                + (stored ? "" : " (expanded from " + Excerpt.quoted(pattern.get()) + ")");
         String what = "routing key " + Excerpt.quoted(request.routingKey()) + " on topic exchange "
                 + Excerpt.quoted(request.exchange()) + " in vhost " + Excerpt.quoted(request.vhost());
-        RegexOutcome outcome = expanded.equals(pattern.get())
+        RegexOutcome outcome = stored
                 ? regex.match(expanded, request.routingKey())
                 : regex.matchExpanded(expanded, request.routingKey());
         return decide(outcome, request.routingKey(), label, what);

@@ -87,9 +87,9 @@ public final class AuthService implements InstanceSecrets {
     private Decision refuseDisabled(AuthRequest request, UserPolicy user) {
         if (request instanceof UserRequest login) {
             return authenticator.refuse(login, Cause.DISABLED,
-                    "user '" + user.username() + "' - invalid credentials: user is disabled");
+                    "user " + Excerpt.quoted(user.username()) + " - invalid credentials: user is disabled");
         }
-        return Decision.deny(Cause.DISABLED, "user '" + user.username() + "' is disabled");
+        return Decision.deny(Cause.DISABLED, "user " + Excerpt.quoted(user.username()) + " is disabled");
     }
 
     private static String describe(Throwable e) {

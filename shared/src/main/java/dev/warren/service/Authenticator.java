@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The user path of RabbitMQ's internal backend: allow iff the user exists, is enabled, has a
- * password hash and the password verifies. A missing password (certificate login) is allowed
- * only for users marked for it.
+ * The user path of RabbitMQ's internal backend: allow iff the user exists, has a password hash and
+ * the password verifies. A missing password (certificate login) is allowed only for users marked
+ * for it. A disabled user never gets here: {@link AuthService} refuses it first, on every path.
  *
  * <p>Every refused password costs one slow-KDF verification: an unknown user, a disabled user, a
  * user without a hash, and a wrong password checked against a fast RabbitMQ digest all run a dummy
@@ -161,10 +161,6 @@ public final class Authenticator implements InstanceSecrets {
                     "user " + Excerpt.quoted(request.username()) + " - invalid credentials: unknown user");
         }
         UserPolicy user = found.get();
-        if (user.disabled()) {
-            return Decision.deny(Cause.DISABLED,
-                    "user " + Excerpt.quoted(user.username()) + " - invalid credentials: user is disabled");
-        }
         return user.certificateLogin()
                 ? Decision.allowWithTags(Cause.CERTIFICATE_LOGIN, user.tags(),
                         "user " + Excerpt.quoted(user.username()) + " authenticated by certificate")

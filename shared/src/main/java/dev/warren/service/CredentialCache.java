@@ -57,6 +57,6 @@ public final class CredentialCache implements InstanceSecrets {
 
     /** The key of one entry (package-private: tests compare keys across reseeds and instances). */
     String tag(String username, String password, PasswordHash hash) {
-        return digest.of(username, password, hash.algorithm().definitionsName(), hash.encoded());
+        return digest.of(username, password, hash);
     }
 }

@@ -33,7 +33,7 @@ final class InFlightVerifications implements InstanceSecrets {
 
     /** The outcome of verifying {@code password} against {@code hash} for {@code username}. */
     Outcome verify(String username, String password, PasswordHash hash) {
-        String key = digest.of(username, password, hash.algorithm().definitionsName(), hash.encoded());
+        String key = digest.of(username, password, hash);
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> theirs = running.putIfAbsent(key, mine);
         if (theirs != null) {

@@ -1,5 +1,6 @@
 package dev.warren.service;
 
+import dev.warren.password.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -18,6 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 final class KeyedDigest {
 
     private volatile Mac keyed = newKeyedMac();
+
+    /** The digest of a login against a stored hash: username, password, the hash's algorithm and its encoding. */
+    String of(String username, String password, PasswordHash hash) {
+        return of(username, password, hash.algorithm().definitionsName(), hash.encoded());
+    }
 
     String of(String... parts) {
         Mac mac = copy(keyed);

@@ -63,7 +63,7 @@ public final class RefusalCache implements InstanceSecrets {
     }
 
     private String tag(String username, String password, Optional<PasswordHash> hash) {
-        return hash.map(h -> digest.of(username, password, h.algorithm().definitionsName(), h.encoded()))
+        return hash.map(h -> digest.of(username, password, h))
                 .orElseGet(() -> digest.of(username, password));
     }
 }

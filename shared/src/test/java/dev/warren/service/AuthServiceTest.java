@@ -70,6 +70,8 @@ class AuthServiceTest {
     @Test
     void disabledUserIsRefused() {
         assertThat(login("off", "test12").cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
+        assertThat(service.decide(new UserRequest("off", Optional.empty())).cause())
+                .as("a certificate (password-less) login too").isEqualTo(dev.warren.policy.Cause.DISABLED);
         assertThat(service.decide(new VhostRequest("off", "/")).cause()).isEqualTo(dev.warren.policy.Cause.DISABLED);
         assertThat(service.decide(new ResourceRequest("off", "/", ResourceKind.QUEUE, "q", Permission.READ)).cause())
                 .isEqualTo(dev.warren.policy.Cause.DISABLED);

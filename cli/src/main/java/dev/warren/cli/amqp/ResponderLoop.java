@@ -4,6 +4,7 @@ import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.cli.ErrorLine;
 import dev.warren.protocol.DecisionLog;
 import java.io.IOException;
 import java.time.Duration;
@@ -112,6 +113,6 @@ final class ResponderLoop {
             return signal.getReason().protocolMethodName() + ": " + signal.getMessage();
         }
         Throwable cause = e.getCause() instanceof ShutdownSignalException s ? s : e;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return ErrorLine.of(cause);
     }
 }
