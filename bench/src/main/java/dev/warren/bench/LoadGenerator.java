@@ -96,11 +96,8 @@ public final class LoadGenerator {
                 connections, seconds, wrongPerMille, rate > 0 ? "open_loop_rate=" + rate : "closed_loop", total,
                 errors.get(), total / (double) seconds);
         System.out.printf("latency p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms%n",
-                pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+                Percentiles.millis(all, 0.50), Percentiles.millis(all, 0.90), Percentiles.millis(all, 0.99),
+                Percentiles.millis(all, 0.999), Percentiles.maxMillis(all));
     }
 
     /** samples[0] holds the count; latencies in ns follow. */

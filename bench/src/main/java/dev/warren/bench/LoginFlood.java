@@ -83,8 +83,8 @@ public final class LoginFlood {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         System.out.printf("%s: n=%d errors=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n", what, sorted.length,
-                errors, pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                errors, Percentiles.millis(sorted, 0.5), Percentiles.millis(sorted, 0.9), Percentiles.millis(sorted, 0.99),
+                Percentiles.maxMillis(sorted));
     }
 
     private static String post(HttpClient client, URI url, String path, String body) {
@@ -99,9 +99,5 @@ public final class LoginFlood {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
     }
 }

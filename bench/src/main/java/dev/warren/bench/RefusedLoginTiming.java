@@ -78,10 +78,7 @@ public final class RefusedLoginTiming {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         System.out.printf("%-32s n=%d min=%.2f p10=%.2f p50=%.2f p90=%.2f max=%.2f ms%n", what, sorted.length,
-                sorted[0] / 1e6, pct(sorted, 0.1), pct(sorted, 0.5), pct(sorted, 0.9), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+                sorted[0] / 1e6, Percentiles.millis(sorted, 0.1), Percentiles.millis(sorted, 0.5),
+                Percentiles.millis(sorted, 0.9), Percentiles.maxMillis(sorted));
     }
 }
